@@ -1,0 +1,61 @@
+/*
+ * An open-addressing hash map from byte strings to 32-bit values.
+ * Keys are copied into an arena the map owns; lookups never allocate.
+ * Ids handed out by strmap_intern() are dense (0, 1, 2, ...), so a map
+ * doubles as a string interner: strmap_key() gives the string back.
+ */
+#ifndef NSUM_UTIL_STRMAP_H
+#define NSUM_UTIL_STRMAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct strmap_entry {
+	uint64_t hash;
+	uint32_t key;    /* offset of the key in the arena */
+	uint32_t keylen;
+	uint32_t value;
+	uint32_t used;   /* 1 when the slot holds an entry */
+} strmap_entry;
+
+typedef struct strmap {
+	strmap_entry *slots; /* power-of-two table */
+	size_t mask;         /* slots - 1 */
+	size_t count;        /* entries */
+	char *arena;         /* key bytes, NUL after each key */
+	size_t arena_len;
+	size_t arena_cap;
+	uint32_t *order;     /* order[i] = slot of the entry with value i,
+	                        for interned maps; NULL otherwise */
+	size_t order_cap;
+} strmap;
+
+void strmap_init(strmap *m);
+void strmap_finish(strmap *m);  /* m may be NULL */
+
+uint64_t strmap_hash(const char *s, size_t n);
+
+/* Find key; returns true and sets *value when present. */
+bool strmap_get(const strmap *m, const char *key, size_t n, uint32_t *value);
+
+/*
+ * Set key to value (insert or replace).  Returns 0, or -1 on no memory
+ * (the map unchanged).
+ */
+int strmap_put(strmap *m, const char *key, size_t n, uint32_t value);
+
+/*
+ * Intern key: return its id, giving it the next id (= count) when new.
+ * Returns UINT32_MAX on no memory.  Do not mix with strmap_put on one map.
+ */
+uint32_t strmap_intern(strmap *m, const char *key, size_t n);
+
+/* The key of interned id (NUL-terminated, lives as long as the map). */
+const char *strmap_key(const strmap *m, uint32_t id, size_t *n);
+
+/* Iterate: for (i = 0; strmap_next(m, &i, &k, &n, &v); ) visits all. */
+bool strmap_next(const strmap *m, size_t *it, const char **key, size_t *n,
+	uint32_t *value);
+
+#endif
