@@ -49,6 +49,12 @@ bool nsum_word_next(const char *text, size_t end, size_t *pos, nsum_word *w);
  */
 size_t nsum_word_count(const char *text, size_t start, size_t end);
 
+/*
+ * The byte just after the n-th word (counted as nsum_word_count() does) of
+ * text[start..end), or end if there are fewer words.
+ */
+size_t nsum_word_cut(const char *text, size_t start, size_t end, size_t n);
+
 #ifdef __cplusplus
 }
 #endif

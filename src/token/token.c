@@ -3,6 +3,7 @@
  * articles and pronouns split off the front and clitic pronouns off the
  * back.  It never allocates.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "nsum/token.h"
@@ -186,16 +187,28 @@ bool nsum_word_next(const char *text, size_t end, size_t *pos, nsum_word *w)
 	}
 }
 
-size_t nsum_word_count(const char *text, size_t start, size_t end)
+/*
+ * Walk the words of text[start..end) as a reader counts them (chunks
+ * between white space with a letter or digit) and stop after the limit-th:
+ * returns how many were seen and, in *stop, the byte after the last one
+ * seen (the end of its chunk).
+ */
+static size_t count_chunks(const char *text, size_t start, size_t end,
+	size_t limit, size_t *stop)
 {
 	size_t i = start, count = 0;
 	bool in_chunk = false, counted = false;
 
+	*stop = end;
 	while (i < end) {
 		int32_t cp;
 		size_t k = u8_decode(text, end, i, &cp);
 
 		if (u8_is_space(cp)) {
+			if (in_chunk && counted && count == limit) {
+				*stop = i;
+				return count;
+			}
 			in_chunk = false;
 		} else {
 			if (!in_chunk) {
@@ -210,4 +223,21 @@ size_t nsum_word_count(const char *text, size_t start, size_t end)
 		i += k;
 	}
 	return count;
+}
+
+size_t nsum_word_count(const char *text, size_t start, size_t end)
+{
+	size_t stop;
+
+	return count_chunks(text, start, end, SIZE_MAX, &stop);
+}
+
+size_t nsum_word_cut(const char *text, size_t start, size_t end, size_t n)
+{
+	size_t stop;
+
+	if (n == 0)
+		return start;
+	count_chunks(text, start, end, n, &stop);
+	return stop;
 }

@@ -4,6 +4,8 @@
  */
 #include <stdlib.h>
 
+#include <jansson.h>
+
 #include "nsum/alloc.h"
 #include "util/mem.h"
 
@@ -16,6 +18,8 @@ void nsum_set_alloc_funcs(nsum_malloc_fn m, nsum_realloc_fn r, nsum_free_fn f)
 	do_malloc = m ? m : malloc;
 	do_realloc = r ? r : realloc;
 	do_free = f ? f : free;
+	/* jansson allocates the JSON the renderers build: same allocator. */
+	json_set_alloc_funcs(nsum_malloc, nsum_free);
 }
 
 void *nsum_malloc(size_t size)

@@ -1,0 +1,103 @@
+/*
+ * Shared pieces of the nsum command line: exit codes, messages, output.
+ * The CLI only parses arguments, calls libnsum, prints, and maps errors to
+ * exit codes; everything else is in the library.
+ */
+#ifndef NSUM_CLI_H
+#define NSUM_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "nsum/nsum.h"
+
+/* Exit codes (documented in nsum(1)). */
+enum {
+	EXIT_OK = 0,      /* success */
+	EXIT_USAGE = 2,   /* bad command line: unknown option, bad value */
+	EXIT_IO = 3,      /* a file could not be read or written */
+	EXIT_DATA = 4,    /* invalid input: not UTF-8, binary, malformed JSON,
+	                     model or CSV, too large */
+	EXIT_EMPTY = 5,   /* an input holds no text */
+	EXIT_NOMEM = 6,   /* out of memory */
+};
+
+/* The program name for messages ("nsum"). */
+extern const char *cli_name;
+
+/* "nsum: message" on stderr. */
+void cli_warn(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+
+/* A usage error: message, then a hint; returns EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+
+/* Print err as "nsum: file:line:col: text" and return its exit code. */
+int cli_report(const nsum_error *err);
+
+/* The exit code for a status. */
+int cli_exit_code(nsum_status st);
+
+/* Keep the first failure: *code = code unless it already holds one. */
+void cli_fail(int *code, int code_new);
+
+/*
+ * Write n bytes to stdout; on failure print why once and return false.
+ * Callers stop at the first failure and exit with EXIT_IO.
+ */
+bool cli_write(const char *s, size_t n);
+
+/* Parse a positive integer option value; false (and a message) if bad. */
+bool cli_parse_size(const char *cmd, const char *opt, const char *arg,
+	size_t min, size_t *out);
+
+/* Parse a number in [lo, hi]; false (and a message) if bad. */
+bool cli_parse_double(const char *cmd, const char *opt, const char *arg,
+	double lo, double hi, bool lo_open, double *out);
+
+/*
+ * The default model file: $XDG_DATA_HOME/nsum/model, else
+ * ~/.local/share/nsum/model, if it exists; NULL otherwise.  Free with free().
+ */
+char *cli_default_model(void);
+
+/*
+ * A JSON-lines reader: one JSON object per line of a file or stdin.
+ */
+typedef struct jsonl_reader {
+	FILE *f;
+	const char *name;  /* for messages */
+	char *line;        /* getline buffer */
+	size_t cap;
+	size_t lineno;     /* 1-based number of the last line read */
+	bool close;        /* f must be closed */
+} jsonl_reader;
+
+/* Open path ("-" for stdin).  false (and err) when it cannot be opened. */
+bool jsonl_open(jsonl_reader *r, const char *path, nsum_error *err);
+void jsonl_close(jsonl_reader *r);
+
+/*
+ * The next non-blank line parsed as a JSON object: NSUM_OK with *obj set
+ * (caller decrefs), NSUM_EEMPTY at the end, NSUM_EFORMAT (err names the
+ * line and column) for a line that is not a JSON object, NSUM_EIO on a read
+ * error.  After NSUM_EFORMAT the reader goes on with the next line.
+ */
+struct json_t;
+nsum_status jsonl_next(jsonl_reader *r, struct json_t **obj, nsum_error *err);
+
+/* Subcommands: argc/argv start at the subcommand's name. */
+int cmd_summarize(int argc, char **argv);
+int cmd_clean(int argc, char **argv);
+int cmd_split(int argc, char **argv);
+int cmd_model(int argc, char **argv);
+
+#endif

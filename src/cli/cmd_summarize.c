@@ -1,0 +1,363 @@
+/*
+ * `nsum [OPTIONS] FILE...` and `nsum --jsonl`: summarize articles.
+ */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "config.h"
+
+void print_main_usage(FILE *f);
+
+enum {
+	OPT_RATIO = 256, OPT_JSONL, OPT_NO_MODEL, OPT_REDUNDANCY, OPT_EXPLAIN,
+	OPT_LOSSY,
+};
+
+static const struct option long_options[] = {
+	{ "sentences", required_argument, NULL, 'n' },
+	{ "ratio", required_argument, NULL, OPT_RATIO },
+	{ "words", required_argument, NULL, 'w' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "terms", required_argument, NULL, 't' },
+	{ "jsonl", no_argument, NULL, OPT_JSONL },
+	{ "model", required_argument, NULL, 'm' },
+	{ "no-model", no_argument, NULL, OPT_NO_MODEL },
+	{ "redundancy", required_argument, NULL, OPT_REDUNDANCY },
+	{ "explain", no_argument, NULL, OPT_EXPLAIN },
+	{ "lossy", no_argument, NULL, OPT_LOSSY },
+	{ "output", required_argument, NULL, 'o' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+typedef struct run {
+	nsum_engine *engine;
+	nsum_summary_options sopt;
+	nsum_render_options ropt;
+	unsigned read_flags;
+	FILE *out;           /* stdout, or a memory stream for --output */
+	bool several;        /* more than one input: headers between results */
+	size_t done;         /* results written */
+} run;
+
+/* Summarize doc (taken over) and write the result.  Returns an exit code. */
+static int summarize_doc(run *r, nsum_doc *doc)
+{
+	nsum_error err;
+	nsum_summary *sum;
+	nsum_doc *docs[1] = { doc };
+	char *s;
+	size_t len = 0;
+	int code = EXIT_OK;
+
+	nsum_error_init(&err);
+	sum = nsum_summarize(r->engine, docs, 1, &r->sopt, &err);
+	if (!sum) {
+		code = cli_report(&err);
+		goto out;
+	}
+	s = nsum_render_summary(doc, sum, &r->ropt, &len);
+	if (!s) {
+		cli_warn("%s: out of memory", doc->name);
+		code = EXIT_NOMEM;
+		goto out;
+	}
+	if (r->several && !r->ropt.compact) {
+		if (r->done && r->ropt.format != NSUM_FORMAT_PLAIN)
+			fputc('\n', r->out);
+		if (r->ropt.format == NSUM_FORMAT_PLAIN) {
+			if (r->done)
+				fputc('\n', r->out);
+		} else {
+			fprintf(r->out, "==> %s <==\n", doc->name);
+		}
+	}
+	if (fwrite(s, 1, len, r->out) != len)
+		code = EXIT_IO;
+	r->done++;
+	nsum_free(s);
+out:
+	nsum_summary_destroy(sum);
+	nsum_doc_destroy(doc);
+	return code;
+}
+
+static int summarize_file(run *r, const char *path)
+{
+	nsum_error err;
+	nsum_text text;
+	nsum_doc *doc;
+
+	nsum_error_init(&err);
+	if (nsum_text_init_file(&text, path, r->read_flags, &err) != NSUM_OK)
+		return cli_report(&err);
+	doc = nsum_doc_create(r->engine, strcmp(path, "-") ? path : "<stdin>",
+		&text, NULL, &err);
+	if (!doc)
+		return cli_report(&err);
+	return summarize_doc(r, doc);
+}
+
+/* Write an error line for a JSONL item so that output stays aligned. */
+static void jsonl_error_line(run *r, json_t *id, size_t line, const nsum_error *err)
+{
+	char msg[NSUM_ERROR_SOURCE_MAX + NSUM_ERROR_TEXT_MAX + 64];
+	json_t *o = json_object();
+	char *s;
+
+	nsum_error_format(err, msg, sizeof(msg));
+	json_object_set_new(o, "line", json_integer((json_int_t)line));
+	json_object_set(o, "id", id ? id : json_null());
+	json_object_set_new(o, "error", json_string(msg));
+	s = json_dumps(o, JSON_COMPACT);
+	if (s) {
+		fprintf(r->out, "%s\n", s);
+		free(s);
+	}
+	json_decref(o);
+}
+
+/* The id of a JSONL item as a string: strings as they are, numbers printed. */
+static char *item_id(json_t *id)
+{
+	char buf[64];
+
+	if (json_is_string(id))
+		return strdup(json_string_value(id));
+	if (json_is_integer(id)) {
+		snprintf(buf, sizeof(buf), "%lld", (long long)json_integer_value(id));
+		return strdup(buf);
+	}
+	return NULL;
+}
+
+static int summarize_jsonl(run *r, const char *path)
+{
+	jsonl_reader jr;
+	nsum_error err;
+	int code = EXIT_OK;
+
+	nsum_error_init(&err);
+	if (!jsonl_open(&jr, path, &err))
+		return cli_report(&err);
+	for (;;) {
+		json_t *obj = NULL, *jtext, *jtitle, *jid;
+		nsum_doc_options dopt;
+		nsum_text text;
+		nsum_doc *doc;
+		nsum_status st;
+		char *id = NULL;
+
+		nsum_error_init(&err);
+		st = jsonl_next(&jr, &obj, &err);
+		if (st == NSUM_EEMPTY)
+			break;
+		if (st == NSUM_EIO) {
+			cli_fail(&code, cli_report(&err));
+			break;
+		}
+		if (st != NSUM_OK) {
+			cli_fail(&code, cli_report(&err));
+			jsonl_error_line(r, NULL, jr.lineno, &err);
+			continue;
+		}
+		jid = json_object_get(obj, "id");
+		jtext = json_object_get(obj, "text");
+		jtitle = json_object_get(obj, "title");
+		if (!json_is_string(jtext) || (jtitle && !json_is_string(jtitle) &&
+			!json_is_null(jtitle))) {
+			nsum_error_set(&err, NSUM_EFORMAT, jr.name, jr.lineno, 0,
+				"%s", !json_is_string(jtext) ?
+				"\"text\" must be a string" : "\"title\" must be a string");
+			cli_fail(&code, cli_report(&err));
+			jsonl_error_line(r, jid, jr.lineno, &err);
+			json_decref(obj);
+			continue;
+		}
+		id = item_id(jid);
+		nsum_doc_options_default(&dopt);
+		dopt.id = id;
+		dopt.title = json_is_string(jtitle) ? json_string_value(jtitle) : NULL;
+		st = nsum_text_init_bytes(&text, json_string_value(jtext),
+			json_string_length(jtext), jr.name, r->read_flags, &err);
+		if (st != NSUM_OK) {
+			err.line = jr.lineno;
+			err.column = 0;
+			cli_fail(&code, cli_report(&err));
+			jsonl_error_line(r, jid, jr.lineno, &err);
+			json_decref(obj);
+			free(id);
+			continue;
+		}
+		doc = nsum_doc_create(r->engine, jr.name, &text, &dopt, &err);
+		if (!doc) {
+			cli_fail(&code, cli_report(&err));
+			jsonl_error_line(r, jid, jr.lineno, &err);
+		} else {
+			cli_fail(&code, summarize_doc(r, doc));
+		}
+		json_decref(obj);
+		free(id);
+	}
+	jsonl_close(&jr);
+	return code;
+}
+
+static void print_version(void)
+{
+	printf("nsum %s\n", NSUM_VERSION);
+}
+
+int cmd_summarize(int argc, char **argv)
+{
+	run r;
+	nsum_error err;
+	bool jsonl = false, no_model = false, format_set = false;
+	const char *model_path = NULL, *output = NULL;
+	char *default_model = NULL, *membuf = NULL;
+	size_t memlen = 0;
+	int c, i, code = EXIT_OK, nfiles;
+	double d;
+
+	memset(&r, 0, sizeof(r));
+	nsum_summary_options_default(&r.sopt);
+	nsum_render_options_default(&r.ropt);
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":n:w:f:t:m:o:hV", long_options,
+		NULL)) != -1) {
+		switch (c) {
+		case 'n':
+			if (!cli_parse_size(NULL, "-n/--sentences", optarg, 1,
+				&r.sopt.sentences))
+				return EXIT_USAGE;
+			break;
+		case OPT_RATIO:
+			if (!cli_parse_double(NULL, "--ratio", optarg, 0, 1, true, &d))
+				return EXIT_USAGE;
+			r.sopt.ratio = d;
+			break;
+		case 'w':
+			if (!cli_parse_size(NULL, "-w/--words", optarg, 1, &r.sopt.words))
+				return EXIT_USAGE;
+			break;
+		case 'f':
+			if (!nsum_format_parse(optarg, &r.ropt.format))
+				return cli_usage_error(NULL, "unknown format '%s' (text, "
+					"plain, json, md, html)", optarg);
+			format_set = true;
+			break;
+		case 't':
+			if (!cli_parse_size(NULL, "-t/--terms", optarg, 0, &r.sopt.terms))
+				return EXIT_USAGE;
+			break;
+		case OPT_JSONL:
+			jsonl = true;
+			break;
+		case 'm':
+			model_path = optarg;
+			break;
+		case OPT_NO_MODEL:
+			no_model = true;
+			break;
+		case OPT_REDUNDANCY:
+			if (!cli_parse_double(NULL, "--redundancy", optarg, 0, 1, true, &d))
+				return EXIT_USAGE;
+			r.sopt.redundancy = d;
+			break;
+		case OPT_EXPLAIN:
+			r.sopt.explain = r.ropt.explain = true;
+			break;
+		case OPT_LOSSY:
+			r.read_flags |= NSUM_READ_LOSSY;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			print_main_usage(stdout);
+			return EXIT_OK;
+		case 'V':
+			print_version();
+			return EXIT_OK;
+		case ':':
+			return cli_usage_error(NULL, "option '%s' needs a value",
+				argv[optind - 1]);
+		default:
+			return cli_usage_error(NULL, "unknown option '%s'",
+				argv[optind - 1]);
+		}
+	}
+	nfiles = argc - optind;
+	if (r.sopt.sentences && r.sopt.ratio > 0)
+		return cli_usage_error(NULL, "give -n/--sentences or --ratio, not both");
+	if (jsonl) {
+		if (format_set && r.ropt.format != NSUM_FORMAT_JSON)
+			return cli_usage_error(NULL, "--jsonl writes JSON lines: "
+				"--format must be json or left out");
+		r.ropt.format = NSUM_FORMAT_JSON;
+		r.ropt.compact = true;
+	}
+	if (!jsonl && nfiles > 1) {
+		r.several = true;
+		if (r.ropt.format == NSUM_FORMAT_HTML)
+			return cli_usage_error(NULL, "--format html makes one page: "
+				"give one file at a time");
+		if (r.ropt.format == NSUM_FORMAT_JSON)
+			r.ropt.compact = true; /* JSON Lines, one object per file */
+	}
+
+	nsum_error_init(&err);
+	r.engine = nsum_engine_create(&err);
+	if (!r.engine)
+		return cli_report(&err);
+	if (!model_path && !no_model)
+		model_path = default_model = cli_default_model();
+	if (model_path) {
+		nsum_model *m = nsum_model_read_file(model_path, &err);
+
+		if (!m) {
+			code = cli_report(&err);
+			goto out;
+		}
+		nsum_engine_set_model(r.engine, m);
+	}
+	r.out = output ? open_memstream(&membuf, &memlen) : stdout;
+	if (!r.out) {
+		cli_warn("out of memory");
+		code = EXIT_NOMEM;
+		goto out;
+	}
+	if (nfiles == 0) {
+		cli_fail(&code, jsonl ? summarize_jsonl(&r, "-") :
+			summarize_file(&r, "-"));
+	}
+	for (i = optind; i < argc; i++) {
+		int rc = jsonl ? summarize_jsonl(&r, argv[i]) :
+			summarize_file(&r, argv[i]);
+
+		cli_fail(&code, rc);
+		if (rc == EXIT_IO && ferror(r.out))
+			break;
+	}
+	if (output) {
+		if (fclose(r.out) != 0) {
+			cli_warn("out of memory");
+			cli_fail(&code, EXIT_NOMEM);
+		} else if (code == EXIT_OK || r.done) {
+			if (nsum_file_write_atomic(output, membuf, memlen, &err) != NSUM_OK)
+				cli_fail(&code, cli_report(&err));
+		}
+		free(membuf);
+	} else if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_warn("cannot write the output");
+		cli_fail(&code, EXIT_IO);
+	}
+out:
+	free(default_model);
+	nsum_engine_destroy(r.engine);
+	return code;
+}

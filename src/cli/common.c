@@ -1,0 +1,213 @@
+/*
+ * Shared CLI helpers: messages, exit codes, output, option values, the
+ * default model location, and the JSON-lines reader.
+ */
+#include <errno.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/cli.h"
+
+const char *cli_name = "nsum";
+
+void cli_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", cli_name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", cli_name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s%s%s --help' for more information.\n",
+		cli_name, cmd ? " " : "", cmd ? cmd : "");
+	return EXIT_USAGE;
+}
+
+int cli_exit_code(nsum_status st)
+{
+	switch (st) {
+	case NSUM_OK: return EXIT_OK;
+	case NSUM_ENOMEM: return EXIT_NOMEM;
+	case NSUM_EIO: return EXIT_IO;
+	case NSUM_EENCODING:
+	case NSUM_EBINARY:
+	case NSUM_EFORMAT:
+	case NSUM_ELIMIT: return EXIT_DATA;
+	case NSUM_EEMPTY: return EXIT_EMPTY;
+	case NSUM_EINVAL: return EXIT_USAGE;
+	}
+	return EXIT_DATA;
+}
+
+int cli_report(const nsum_error *err)
+{
+	char msg[NSUM_ERROR_SOURCE_MAX + NSUM_ERROR_TEXT_MAX + 64];
+
+	cli_warn("%s", nsum_error_format(err, msg, sizeof(msg)));
+	return cli_exit_code(err->status);
+}
+
+void cli_fail(int *code, int code_new)
+{
+	if (*code == EXIT_OK)
+		*code = code_new;
+}
+
+bool cli_write(const char *s, size_t n)
+{
+	if (n && fwrite(s, 1, n, stdout) != n) {
+		cli_warn("cannot write the output: %s", strerror(errno));
+		return false;
+	}
+	return true;
+}
+
+bool cli_parse_size(const char *cmd, const char *opt, const char *arg,
+	size_t min, size_t *out)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	if (arg[0] < '0' || arg[0] > '9')
+		goto bad;
+	v = strtoull(arg, &end, 10);
+	if (errno || *end || v < min || v > (unsigned long long)SIZE_MAX / 2)
+		goto bad;
+	*out = (size_t)v;
+	return true;
+bad:
+	cli_usage_error(cmd, "%s must be an integer of at least %zu, not '%s'",
+		opt, min, arg);
+	return false;
+}
+
+bool cli_parse_double(const char *cmd, const char *opt, const char *arg,
+	double lo, double hi, bool lo_open, double *out)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(arg, &end);
+	if (errno || *end || end == arg || isnan(v) || v > hi ||
+		(lo_open ? v <= lo : v < lo)) {
+		cli_usage_error(cmd, "%s must be a number in %s%g, %g], not '%s'",
+			opt, lo_open ? "(" : "[", lo, hi, arg);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+char *cli_default_model(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	struct stat st;
+	char *path;
+	size_t n;
+
+	if (xdg && xdg[0] == '/') {
+		n = strlen(xdg) + sizeof("/nsum/model");
+		path = malloc(n);
+		if (!path)
+			return NULL;
+		snprintf(path, n, "%s/nsum/model", xdg);
+	} else if (home && home[0]) {
+		n = strlen(home) + sizeof("/.local/share/nsum/model");
+		path = malloc(n);
+		if (!path)
+			return NULL;
+		snprintf(path, n, "%s/.local/share/nsum/model", home);
+	} else {
+		return NULL;
+	}
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
+bool jsonl_open(jsonl_reader *r, const char *path, nsum_error *err)
+{
+	memset(r, 0, sizeof(*r));
+	if (strcmp(path, "-") == 0) {
+		r->f = stdin;
+		r->name = "<stdin>";
+		return true;
+	}
+	r->f = fopen(path, "r");
+	r->name = path;
+	if (!r->f) {
+		nsum_error_set(err, NSUM_EIO, path, 0, 0, "%s", strerror(errno));
+		return false;
+	}
+	r->close = true;
+	return true;
+}
+
+void jsonl_close(jsonl_reader *r)
+{
+	if (r->close && r->f)
+		fclose(r->f);
+	free(r->line);
+	memset(r, 0, sizeof(*r));
+}
+
+static bool blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return false;
+	return true;
+}
+
+nsum_status jsonl_next(jsonl_reader *r, json_t **obj, nsum_error *err)
+{
+	for (;;) {
+		ssize_t n;
+		json_error_t je;
+		json_t *j;
+
+		errno = 0;
+		n = getline(&r->line, &r->cap, r->f);
+		if (n < 0) {
+			if (ferror(r->f))
+				return nsum_error_set(err, NSUM_EIO, r->name, r->lineno + 1,
+					0, "%s", strerror(errno ? errno : EIO));
+			return NSUM_EEMPTY;
+		}
+		r->lineno++;
+		if (blank(r->line, (size_t)n))
+			continue;
+		j = json_loadb(r->line, (size_t)n, 0, &je);
+		if (!j)
+			return nsum_error_set(err, NSUM_EFORMAT, r->name, r->lineno,
+				je.column > 0 ? (size_t)je.column : 1, "%s", je.text);
+		if (!json_is_object(j)) {
+			json_decref(j);
+			return nsum_error_set(err, NSUM_EFORMAT, r->name, r->lineno, 1,
+				"expected a JSON object on each line");
+		}
+		*obj = j;
+		return NSUM_OK;
+	}
+}

@@ -1,0 +1,123 @@
+/*
+ * Summarization (see nsum/summarize.h): build the set, score, select, find
+ * the key terms, and hand back one result that owns all of it.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "score/score.h"
+#include "util/mem.h"
+
+void nsum_summary_options_default(nsum_summary_options *opt)
+{
+	memset(opt, 0, sizeof(*opt));
+	opt->redundancy = 0.7;
+	opt->terms = 10;
+}
+
+nsum_status nsum_summary_options_check(const nsum_summary_options *opt,
+	nsum_error *err)
+{
+	if (opt->ratio < 0 || opt->ratio > 1 || isnan(opt->ratio))
+		return nsum_error_set(err, NSUM_EINVAL, NULL, 0, 0,
+			"--ratio must be a number in (0, 1], not %g", opt->ratio);
+	if (!(opt->redundancy > 0 && opt->redundancy <= 1))
+		return nsum_error_set(err, NSUM_EINVAL, NULL, 0, 0,
+			"--redundancy must be a number in (0, 1], not %g",
+			opt->redundancy);
+	return NSUM_OK;
+}
+
+nsum_summary *nsum_summarize(nsum_engine *engine, nsum_doc *const *docs,
+	size_t ndocs, const nsum_summary_options *opt, nsum_error *err)
+{
+	nsum_summary_options defaults;
+	const nsum_weights *w;
+	nsum_summary *sum;
+	double *feat = NULL, *cscore = NULL;
+	size_t d, c, total = 0;
+	long n;
+	set s;
+
+	if (!opt) {
+		nsum_summary_options_default(&defaults);
+		opt = &defaults;
+	}
+	if (nsum_summary_options_check(opt, err) != NSUM_OK)
+		return NULL;
+	w = opt->weights ? opt->weights : nsum_weights_default();
+	sum = mem_calloc(1, sizeof(*sum));
+	if (!sum)
+		goto nomem;
+	if (set_build(&s, engine, docs, ndocs) < 0) {
+		nsum_free(sum);
+		goto nomem;
+	}
+	sum->ndocs = ndocs;
+	sum->offset = mem_calloc(ndocs + 1, sizeof(*sum->offset));
+	if (!sum->offset)
+		goto fail;
+	for (d = 0; d < ndocs; d++) {
+		sum->offset[d] = total;
+		total += docs[d]->sents.count;
+	}
+	sum->offset[ndocs] = total;
+	sum->score = nsum_malloc((total + 1) * sizeof(double));
+	feat = mem_calloc(s.ncands * NSUM_F_COUNT + 1, sizeof(double));
+	cscore = mem_calloc(s.ncands + 1, sizeof(double));
+	if (!sum->score || !feat || !cscore)
+		goto fail;
+	if (opt->explain) {
+		sum->features = mem_calloc(total * NSUM_F_COUNT + 1, sizeof(double));
+		if (!sum->features)
+			goto fail;
+	}
+	if (score_candidates(&s, w, feat, cscore) < 0)
+		goto fail;
+	for (c = 0; c < total; c++)
+		sum->score[c] = -INFINITY;
+	for (c = 0; c < s.ncands; c++) {
+		size_t at = sum->offset[s.cands[c].doc] + s.cands[c].index;
+
+		sum->score[at] = cscore[c];
+		if (sum->features)
+			memcpy(sum->features + at * NSUM_F_COUNT,
+				feat + c * NSUM_F_COUNT, NSUM_F_COUNT * sizeof(double));
+	}
+	sum->candidates = s.ncands;
+	n = select_picks(&s, cscore, opt, &sum->picks);
+	if (n < 0)
+		goto fail;
+	sum->npicks = (size_t)n;
+	if (opt->terms && terms_find(&s, engine, opt->terms, &sum->terms,
+		&sum->nterms) < 0)
+		goto fail;
+	nsum_free(feat);
+	nsum_free(cscore);
+	set_finish(&s);
+	return sum;
+fail:
+	nsum_free(feat);
+	nsum_free(cscore);
+	set_finish(&s);
+	nsum_summary_destroy(sum);
+nomem:
+	nsum_error_set(err, NSUM_ENOMEM, NULL, 0, 0, "out of memory");
+	return NULL;
+}
+
+void nsum_summary_destroy(nsum_summary *s)
+{
+	size_t i;
+
+	if (!s)
+		return;
+	nsum_free(s->picks);
+	nsum_free(s->offset);
+	nsum_free(s->score);
+	nsum_free(s->features);
+	for (i = 0; i < s->nterms; i++)
+		nsum_free(s->terms[i].text);
+	nsum_free(s->terms);
+	nsum_free(s);
+}

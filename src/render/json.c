@@ -1,0 +1,312 @@
+/*
+ * JSON output through jansson (schema in docs/json.md).  Keys are inserted
+ * in a fixed order, which jansson keeps, so output is stable; numbers are
+ * rounded to 4 decimals.
+ */
+#include <jansson.h>
+#include <math.h>
+#include <string.h>
+
+#include "render/render.h"
+#include "util/mem.h"
+
+/* Set key of obj to v, taking v over; returns -1 if v is NULL or on error. */
+static int put(json_t *obj, const char *key, json_t *v)
+{
+	return v ? json_object_set_new(obj, key, v) : -1;
+}
+
+static json_t *str_n(const char *s, size_t n)
+{
+	return json_stringn(s, n);
+}
+
+/* A JSON string of s[0..n) on one line. */
+static json_t *line_str(const char *s, size_t n)
+{
+	nsum_buf b;
+	json_t *j;
+
+	buf_init(&b);
+	if (render_one_line(&b, s, n) < 0 || buf_putc(&b, '\0') < 0) {
+		buf_finish(&b);
+		return NULL;
+	}
+	j = json_stringn(b.data, b.len - 1);
+	buf_finish(&b);
+	return j;
+}
+
+static json_t *score_value(double x)
+{
+	return isfinite(x) ? json_real(render_round(x)) : json_null();
+}
+
+/* Dump root and free it; NULL on failure. */
+static char *dump(json_t *root, const nsum_render_options *opt, size_t *len)
+{
+	size_t flags = JSON_REAL_PRECISION(10);
+	char *s, *copy;
+
+	if (!root)
+		return NULL;
+	flags |= opt && opt->compact ? JSON_COMPACT : JSON_INDENT(2);
+	s = json_dumps(root, flags);
+	json_decref(root);
+	if (!s)
+		return NULL;
+	/* Hand back memory from nsum's allocator, with a final newline. */
+	copy = nsum_malloc(strlen(s) + 2);
+	if (copy) {
+		size_t n = strlen(s);
+
+		memcpy(copy, s, n);
+		copy[n] = '\n';
+		copy[n + 1] = '\0';
+		if (len)
+			*len = n + 1;
+	}
+	nsum_free(s);
+	return copy;
+}
+
+static json_t *stats(const nsum_doc *doc, const nsum_summary *sum)
+{
+	json_t *o = json_object(), *dropped = json_object();
+	size_t r, kept = 0, i;
+	int rc = 0;
+
+	if (!o || !dropped) {
+		json_decref(o);
+		json_decref(dropped);
+		return NULL;
+	}
+	for (i = 0; i < doc->clean.count; i++)
+		kept += doc->clean.lines[i].reason == NSUM_KEEP;
+	for (r = NSUM_DROP_BLANK + 1; r < NSUM_DROP_COUNT; r++) {
+		size_t n = r == NSUM_DROP_ENGLISH ? doc->english : doc->clean.dropped[r];
+
+		if (n)
+			rc |= put(dropped, nsum_drop_name((nsum_drop)r), json_integer((json_int_t)n));
+	}
+	rc |= put(o, "bytes", json_integer((json_int_t)doc->text.len));
+	rc |= put(o, "lines", json_integer((json_int_t)doc->clean.count));
+	rc |= put(o, "lines_kept", json_integer((json_int_t)kept));
+	rc |= put(o, "dropped", dropped);
+	rc |= put(o, "sentences", json_integer((json_int_t)doc->sents.count));
+	if (sum)
+		rc |= put(o, "candidates", json_integer((json_int_t)sum->candidates));
+	rc |= put(o, "invalid_replaced", json_integer((json_int_t)doc->text.replaced));
+	if (rc) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+static json_t *pick_json(const nsum_doc *doc, const nsum_pick *p)
+{
+	const nsum_sentence *s = &doc->sents.items[p->sentence];
+	json_t *o = json_object();
+	nsum_buf b;
+	int rc = 0;
+
+	buf_init(&b);
+	if (!o || render_pick_text(&b, doc, p) < 0 || buf_putc(&b, '\0') < 0) {
+		buf_finish(&b);
+		json_decref(o);
+		return NULL;
+	}
+	rc |= put(o, "text", str_n(b.data, b.len - 1));
+	buf_finish(&b);
+	rc |= put(o, "index", json_integer((json_int_t)p->sentence));
+	rc |= put(o, "start", json_integer((json_int_t)s->start));
+	rc |= put(o, "end", json_integer((json_int_t)(p->cut ? p->cut : s->end)));
+	rc |= put(o, "line", json_integer((json_int_t)s->line));
+	rc |= put(o, "score", score_value(p->score));
+	if (p->cut)
+		rc |= put(o, "cut", json_true());
+	if (rc) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+static json_t *term_json(const nsum_term *t)
+{
+	json_t *o = json_object();
+	int rc = 0;
+
+	if (!o)
+		return NULL;
+	rc |= put(o, "term", json_string(t->text));
+	rc |= put(o, "score", score_value(t->score));
+	rc |= put(o, "count", json_integer((json_int_t)t->count));
+	rc |= put(o, "start", json_integer((json_int_t)t->start));
+	rc |= put(o, "end", json_integer((json_int_t)t->end));
+	if (rc) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+static json_t *sentence_json(const nsum_doc *doc, const nsum_summary *sum,
+	size_t i)
+{
+	const nsum_sentence *s = &doc->sents.items[i];
+	json_t *o = json_object();
+	int rc = 0;
+	size_t k;
+
+	if (!o)
+		return NULL;
+	rc |= put(o, "index", json_integer((json_int_t)i));
+	rc |= put(o, "text", line_str(doc->text.data + s->start, s->end - s->start));
+	rc |= put(o, "start", json_integer((json_int_t)s->start));
+	rc |= put(o, "end", json_integer((json_int_t)s->end));
+	rc |= put(o, "line", json_integer((json_int_t)s->line));
+	rc |= put(o, "paragraph", json_integer((json_int_t)s->paragraph));
+	rc |= put(o, "heading", json_boolean(s->flags & NSUM_SENT_HEADING));
+	rc |= put(o, "dropped", s->drop ?
+		json_string(nsum_drop_name((nsum_drop)s->drop)) : json_null());
+	rc |= put(o, "score", score_value(sum->score[i]));
+	if (sum->features && isfinite(sum->score[i])) {
+		json_t *f = json_object();
+
+		for (k = 0; f && k < NSUM_F_COUNT; k++)
+			rc |= put(f, nsum_feature_name((nsum_feature)k),
+				json_real(render_round(sum->features[i * NSUM_F_COUNT + k])));
+		rc |= put(o, "features", f);
+	}
+	if (rc) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+char *render_json_summary(const nsum_doc *doc, const nsum_summary *sum,
+	const nsum_render_options *opt, size_t *len)
+{
+	json_t *root = json_object(), *arr;
+	size_t i;
+	int rc = 0;
+
+	if (!root)
+		return NULL;
+	rc |= put(root, "source", json_string(doc->name));
+	if (doc->id)
+		rc |= put(root, "id", json_string(doc->id));
+	rc |= put(root, "title", doc->title ? json_string(doc->title) : json_null());
+	arr = json_array();
+	for (i = 0; arr && i < sum->npicks; i++)
+		rc |= json_array_append_new(arr, pick_json(doc, &sum->picks[i])) ? -1 : 0;
+	rc |= put(root, "summary", arr);
+	arr = json_array();
+	for (i = 0; arr && i < sum->nterms; i++)
+		rc |= json_array_append_new(arr, term_json(&sum->terms[i])) ? -1 : 0;
+	rc |= put(root, "terms", arr);
+	rc |= put(root, "stats", stats(doc, sum));
+	if (opt->explain) {
+		arr = json_array();
+		for (i = 0; arr && i < doc->sents.count; i++)
+			rc |= json_array_append_new(arr, sentence_json(doc, sum, i)) ? -1 : 0;
+		rc |= put(root, "sentences", arr);
+	}
+	if (rc) {
+		json_decref(root);
+		return NULL;
+	}
+	return dump(root, opt, len);
+}
+
+char *render_json_clean(const nsum_doc *doc, const nsum_render_options *opt,
+	size_t *len)
+{
+	json_t *root = json_object(), *lines = json_array(), *dropped = json_array();
+	size_t i;
+	int rc = 0;
+
+	if (!root || !lines || !dropped) {
+		json_decref(root);
+		json_decref(lines);
+		json_decref(dropped);
+		return NULL;
+	}
+	for (i = 0; i < doc->clean.count; i++) {
+		const nsum_line *l = &doc->clean.lines[i];
+		json_t *o = json_object();
+
+		if (!o) {
+			rc = -1;
+			break;
+		}
+		if (l->reason == NSUM_DROP_BLANK) {
+			json_decref(o);
+			continue;
+		}
+		rc |= put(o, "line", json_integer((json_int_t)(i + 1)));
+		if (l->reason == NSUM_KEEP) {
+			rc |= put(o, "text", line_str(doc->text.data + l->keep_start,
+				l->keep_end - l->keep_start));
+			rc |= put(o, "start", json_integer((json_int_t)l->keep_start));
+			rc |= put(o, "end", json_integer((json_int_t)l->keep_end));
+			rc |= json_array_append_new(lines, o) ? -1 : 0;
+		} else {
+			rc |= put(o, "reason", json_string(nsum_drop_name(l->reason)));
+			rc |= put(o, "text", line_str(doc->text.data + l->start,
+				l->end - l->start));
+			rc |= json_array_append_new(dropped, o) ? -1 : 0;
+		}
+	}
+	for (i = 0; i < doc->sents.count && !rc; i++) {
+		const nsum_sentence *s = &doc->sents.items[i];
+		json_t *o;
+
+		if (s->drop != NSUM_DROP_ENGLISH)
+			continue;
+		o = json_object();
+		rc |= put(o, "line", json_integer((json_int_t)s->line));
+		rc |= put(o, "reason", json_string("english"));
+		rc |= put(o, "text", line_str(doc->text.data + s->start, s->end - s->start));
+		rc |= put(o, "start", json_integer((json_int_t)s->start));
+		rc |= put(o, "end", json_integer((json_int_t)s->end));
+		rc |= json_array_append_new(dropped, o) ? -1 : 0;
+	}
+	rc |= put(root, "source", json_string(doc->name));
+	rc |= put(root, "title", doc->title ? json_string(doc->title) : json_null());
+	rc |= put(root, "kept", lines);
+	rc |= put(root, "dropped", dropped);
+	rc |= put(root, "stats", stats(doc, NULL));
+	if (rc) {
+		json_decref(root);
+		return NULL;
+	}
+	return dump(root, opt, len);
+}
+
+char *render_json_split(const nsum_doc *doc, const nsum_render_options *opt,
+	size_t *len)
+{
+	json_t *arr = json_array();
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; arr && i < doc->sents.count && !rc; i++) {
+		const nsum_sentence *s = &doc->sents.items[i];
+		json_t *o = json_object();
+
+		rc |= put(o, "text", line_str(doc->text.data + s->start, s->end - s->start));
+		rc |= put(o, "start", json_integer((json_int_t)s->start));
+		rc |= put(o, "end", json_integer((json_int_t)s->end));
+		rc |= put(o, "line", json_integer((json_int_t)s->line));
+		rc |= json_array_append_new(arr, o) ? -1 : 0;
+	}
+	if (rc) {
+		json_decref(arr);
+		return NULL;
+	}
+	return dump(arr, opt, len);
+}

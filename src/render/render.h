@@ -1,0 +1,41 @@
+/*
+ * Internal helpers shared by the renderers.
+ */
+#ifndef NSUM_RENDER_INTERNAL_H
+#define NSUM_RENDER_INTERNAL_H
+
+#include "nsum/render.h"
+#include "util/buf.h"
+
+/*
+ * Append the text of pick p of doc to b: the sentence on one line, or, for
+ * a cut sentence, its words up to the cut followed by "…".  0 or -1.
+ */
+int render_pick_text(nsum_buf *b, const nsum_doc *doc, const nsum_pick *p);
+
+/* Append s[0..n) on one line (white space runs as one space).  0 or -1. */
+int render_one_line(nsum_buf *b, const char *s, size_t n);
+
+/*
+ * Append s (one line) wrapped at width columns, every line prefixed by
+ * indent spaces.  0 or -1.
+ */
+int render_wrap(nsum_buf *b, const char *s, size_t n, size_t width,
+	size_t indent);
+
+/* Append s[0..n) escaped for HTML text and attributes.  0 or -1. */
+int render_html_escape(nsum_buf *b, const char *s, size_t n);
+
+/* Round x to 4 decimals (stable numbers in output). */
+double render_round(double x);
+
+char *render_json_summary(const nsum_doc *doc, const nsum_summary *sum,
+	const nsum_render_options *opt, size_t *len);
+char *render_json_clean(const nsum_doc *doc, const nsum_render_options *opt,
+	size_t *len);
+char *render_json_split(const nsum_doc *doc, const nsum_render_options *opt,
+	size_t *len);
+int render_html_summary(nsum_buf *b, const nsum_doc *doc,
+	const nsum_summary *sum);
+
+#endif

@@ -1,0 +1,341 @@
+/*
+ * Key terms (see nsum/summarize.h): the article's central single and
+ * multi-word terms, one per stem group, in the surface form the text uses.
+ *
+ * Candidates are runs of content words inside a sentence, joined only by
+ * the connectors of French noun phrases ("garanties de sécurité", "chef
+ * d'état-major", "coalition des volontaires"): never a stopword at either
+ * end, never across punctuation.  Two runs with the same content stems are
+ * the same term ("garantie de sécurité", "garanties de la sécurité").  A
+ * term scores its frequency times the summed IDF of its words, with a bonus
+ * for appearing early and in the title; a shorter term that mostly occurs
+ * inside a chosen longer one is left out.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nsum/token.h"
+#include "score/score.h"
+#include "util/buf.h"
+#include "util/mem.h"
+#include "util/strmap.h"
+#include "util/utf8.h"
+
+#define MAX_CONTENT 3   /* content words in a term */
+#define MAX_CONNECT 2   /* connector words inside a term */
+
+/* Stopwords that may join the words of a term. */
+static const char *const connectors[] = {
+	"de", "du", "des", "la", "le", "les", "à", "au", "aux", "en",
+};
+
+typedef struct cand {
+	uint32_t lids[MAX_CONTENT]; /* content stems (local ids) */
+	size_t n;                   /* number of content stems */
+	size_t freq;                /* occurrences in candidate sentences */
+	bool in_title;
+	size_t first_rank;          /* earliest rank of a sentence holding it */
+	size_t doc, start, end;     /* first occurrence */
+	uint32_t surface;           /* best surface form (id in surfaces) */
+	size_t surface_votes;
+	double score;
+	bool chosen;                /* already among the key terms */
+} cand;
+
+typedef struct ctx {
+	const set *s;
+	const nsum_lang *lang;
+	strmap keys;       /* content-stem sequence -> cand index */
+	cand *c;
+	size_t nc, cap;
+	strmap surfaces;   /* surface text -> id */
+	strmap votes;      /* cand index + surface id -> votes */
+	nsum_buf tmp;
+} ctx;
+
+static bool is_connector(const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(connectors) / sizeof(*connectors); i++)
+		if (strlen(connectors[i]) == n && memcmp(connectors[i], w, n) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Whether the bytes between two tokens keep them in one phrase: only white
+ * space, or an elided article ("chef d'état-major") when the next token
+ * was elided.
+ */
+static bool plain_gap(const char *text, size_t a, size_t b, bool elided)
+{
+	size_t i = a;
+
+	while (i < b) {
+		int32_t cp;
+		size_t k = u8_decode(text, b, i, &cp);
+
+		if (!u8_is_space(cp) && !(elided &&
+			(u8_is_letter(cp) || u8_is_apostrophe(cp))))
+			return false;
+		i += k;
+	}
+	return true;
+}
+
+/* Add one vote for surface text[a..b) of candidate ci (weight w). */
+static int vote(ctx *x, size_t ci, const char *text, size_t a, size_t b,
+	size_t w)
+{
+	uint32_t sid, v = 0;
+	size_t i;
+	bool space = false;
+
+	buf_clear(&x->tmp);
+	for (i = a; i < b;) {
+		int32_t cp;
+		size_t k = u8_decode(text, b, i, &cp);
+
+		if (u8_is_space(cp)) {
+			space = true;
+		} else {
+			if (space && buf_putc(&x->tmp, ' ') < 0)
+				return -1;
+			space = false;
+			if (buf_append(&x->tmp, text + i, k) < 0)
+				return -1;
+		}
+		i += k;
+	}
+	sid = strmap_intern(&x->surfaces, x->tmp.data, x->tmp.len);
+	if (sid == UINT32_MAX)
+		return -1;
+	buf_clear(&x->tmp);
+	if (buf_append(&x->tmp, (const char *)&ci, sizeof(ci)) < 0 ||
+		buf_append(&x->tmp, (const char *)&sid, sizeof(sid)) < 0)
+		return -1;
+	strmap_get(&x->votes, x->tmp.data, x->tmp.len, &v);
+	v += (uint32_t)w;
+	if (strmap_put(&x->votes, x->tmp.data, x->tmp.len, v) < 0)
+		return -1;
+	if (v > x->c[ci].surface_votes) {
+		x->c[ci].surface_votes = v;
+		x->c[ci].surface = sid;
+	}
+	return 0;
+}
+
+/* Record one occurrence of the term lids[0..n) at text[a..b). */
+static int occur(ctx *x, const uint32_t *lids, size_t n, size_t doc,
+	const char *text, size_t a, size_t b, size_t rank, bool title,
+	bool initial)
+{
+	uint32_t ci;
+	cand *c;
+
+	if (!strmap_get(&x->keys, (const char *)lids, n * sizeof(*lids), &ci)) {
+		if (mem_grow((void **)&x->c, &x->cap, x->nc + 1, sizeof(*x->c)) < 0)
+			return -1;
+		ci = (uint32_t)x->nc;
+		if (strmap_put(&x->keys, (const char *)lids, n * sizeof(*lids), ci) < 0)
+			return -1;
+		c = &x->c[x->nc++];
+		memset(c, 0, sizeof(*c));
+		memcpy(c->lids, lids, n * sizeof(*lids));
+		c->n = n;
+		c->first_rank = SIZE_MAX;
+		c->doc = SIZE_MAX;
+	}
+	c = &x->c[ci];
+	if (title) {
+		c->in_title = true;
+	} else {
+		c->freq++;
+		if (rank < c->first_rank)
+			c->first_rank = rank;
+		if (c->doc == SIZE_MAX) {
+			c->doc = doc;
+			c->start = a;
+			c->end = b;
+		}
+	}
+	/* A form inside a sentence says more about case than one that opens it. */
+	return vote(x, ci, text, a, b, title ? 1 : initial ? 2 : 3);
+}
+
+/*
+ * Collect the candidates in tokens tok[0..n) of text (local ids lid[]).
+ */
+static int collect(ctx *x, const char *text, const nsum_token *tok,
+	const uint32_t *lid, size_t n, size_t doc, size_t rank, bool title)
+{
+	size_t i, j;
+	nsum_buf low;
+	int rc = 0;
+
+	buf_init(&low);
+	for (i = 0; i < n && rc == 0; i++) {
+		uint32_t lids[MAX_CONTENT];
+		size_t nl = 0, connect = 0;
+
+		if (lid[i] == NO_LID || tok[i].end - tok[i].start < 2)
+			continue;
+		lids[nl++] = lid[i];
+		rc = occur(x, lids, nl, doc, text, tok[i].start, tok[i].end, rank,
+			title, i == 0);
+		for (j = i + 1; j < n && rc == 0; j++) {
+			if (!plain_gap(text, tok[j - 1].end, tok[j].start, tok[j].elided))
+				break;
+			if (lid[j] != NO_LID) {
+				lids[nl++] = lid[j];
+				rc = occur(x, lids, nl, doc, text, tok[i].start, tok[j].end,
+					rank, title, i == 0);
+				if (nl == MAX_CONTENT)
+					break;
+				continue;
+			}
+			if (tok[j].kind != NSUM_WORD_ALPHA || !tok[j].stop ||
+				++connect > MAX_CONNECT)
+				break;
+			buf_clear(&low);
+			if (u8_lower_append(&low, text + tok[j].start,
+				tok[j].end - tok[j].start) < 0) {
+				rc = -1;
+				break;
+			}
+			if (!is_connector(low.data, low.len))
+				break;
+		}
+	}
+	buf_finish(&low);
+	return rc;
+}
+
+/* Whether a[0..na) occurs in b[0..nb) as a contiguous run. */
+static bool inside(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+	size_t i;
+
+	for (i = 0; na <= nb && i + na <= nb; i++)
+		if (memcmp(a, b + i, na * sizeof(*a)) == 0)
+			return true;
+	return false;
+}
+
+static int by_score(const void *a, const void *b)
+{
+	const cand *x = a, *y = b;
+
+	if (x->score != y->score)
+		return x->score < y->score ? 1 : -1;
+	if (x->doc != y->doc)
+		return (x->doc > y->doc) - (x->doc < y->doc);
+	if (x->start != y->start)
+		return (x->start > y->start) - (x->start < y->start);
+	return (x->n > y->n) - (x->n < y->n);
+}
+
+int terms_find(const set *s, nsum_engine *e, size_t max, nsum_term **terms,
+	size_t *nterms)
+{
+	ctx x;
+	size_t d, c, i, k, out = 0;
+	nsum_term *res = NULL;
+	int rc = -1;
+
+	(void)e;
+	*terms = NULL;
+	*nterms = 0;
+	memset(&x, 0, sizeof(x));
+	x.s = s;
+	strmap_init(&x.keys);
+	strmap_init(&x.surfaces);
+	strmap_init(&x.votes);
+	buf_init(&x.tmp);
+	for (c = 0; c < s->ncands; c++) {
+		const set_sentence *ss = &s->cands[c];
+		const nsum_doc *doc = s->docs[ss->doc];
+		size_t a = doc->first[ss->index], b = doc->first[ss->index + 1];
+
+		if (collect(&x, doc->text.data, doc->tokens + a,
+			s->lid + s->tok_offset[ss->doc] + a, b - a, ss->doc, ss->rank,
+			false) < 0)
+			goto out;
+	}
+	for (d = 0; d < s->ndocs; d++) {
+		const nsum_doc *doc = s->docs[d];
+
+		if (doc->title && collect(&x, doc->title, doc->title_tokens,
+			s->title_lid + s->title_offset[d], doc->ntitle_tokens, d, 0,
+			true) < 0)
+			goto out;
+	}
+
+	for (c = 0; c < x.nc; c++) {
+		cand *t = &x.c[c];
+		double idf = 0;
+
+		if (t->freq == 0 || (t->n > 1 && t->freq < 2 && !t->in_title)) {
+			t->score = 0;
+			continue;
+		}
+		for (k = 0; k < t->n; k++)
+			idf += s->idf[t->lids[k]];
+		t->score = (double)t->freq * idf *
+			(1.0 + 0.5 / (1.0 + (double)t->first_rank)) *
+			(t->in_title ? 1.5 : 1.0);
+	}
+	qsort(x.c, x.nc, sizeof(*x.c), by_score);
+
+	res = mem_calloc(max + 1, sizeof(*res));
+	if (!res)
+		goto out;
+	for (c = 0; c < x.nc && out < max; c++) {
+		cand *t = &x.c[c];
+		bool skip = false;
+		const char *str;
+		size_t len;
+
+		if (t->score <= 0)
+			break;
+		for (i = 0; i < c && !skip; i++) {
+			cand *u = &x.c[i];
+
+			if (u->chosen && inside(t->lids, t->n, u->lids, u->n) &&
+				(double)t->freq <= 1.5 * (double)u->freq)
+				skip = true;
+		}
+		if (skip)
+			continue;
+		t->chosen = true;
+		str = strmap_key(&x.surfaces, t->surface, &len);
+		res[out].text = mem_strndup(str, len);
+		if (!res[out].text)
+			goto out;
+		res[out].score = t->score;
+		res[out].doc = t->doc;
+		res[out].start = t->start;
+		res[out].end = t->end;
+		res[out].count = t->freq;
+		res[out].words = nsum_word_count(str, 0, len);
+		out++;
+	}
+	*terms = res;
+	*nterms = out;
+	res = NULL;
+	rc = 0;
+out:
+	if (res) {
+		for (i = 0; i < out; i++)
+			nsum_free(res[i].text);
+		nsum_free(res);
+	}
+	nsum_free(x.c);
+	strmap_finish(&x.keys);
+	strmap_finish(&x.surfaces);
+	strmap_finish(&x.votes);
+	buf_finish(&x.tmp);
+	return rc;
+}
