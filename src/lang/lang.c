@@ -20,7 +20,7 @@ extern const size_t nsum_stopwords_en_count;
 static const char *const titles[] = {
 	"M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Mgr", "Dr", "Drs", "Pr",
 	"Me", "St", "Ste", "Sts", "Stes", "Gal", "Gén", "Col", "Cdt", "Lt",
-	"Cne", "Sgt", "Adj", "Jr", "Sr", "Mr", "Mrs", "Ms", "Prof", "Cie",
+	"Cne", "Sgt", "Adj", "Mr", "Mrs", "Ms", "Prof",
 	"Vve", "Bd", "Mal",
 };
 
@@ -32,6 +32,7 @@ static const char *const others[] = {
 	"min", "max", "approx", "resp", "vs", "ca", "coll", "dir", "trad",
 	"op", "cit", "ibid", "id", "suiv", "sq", "n°", "no", "nos", "réf",
 	"spp", "anc", "dép", "arr", "esp", "sté", "ets", "inf", "sup",
+	"Cie", "Jr", "Sr",
 };
 
 struct nsum_lang {
