@@ -60,6 +60,8 @@ typedef struct nsum_line {
 } nsum_line;
 
 typedef struct nsum_clean_options {
+	bool classify;     /* drop noise lines (default); false: keep every
+	                      non-blank line, as it is, and find no title */
 	bool find_title;   /* look for a title in the first lines (default) */
 } nsum_clean_options;
 
@@ -87,7 +89,7 @@ typedef struct nsum_segment {
 	unsigned flags;  /* NSUM_SEG_* */
 } nsum_segment;
 
-/* Default options: find_title = true. */
+/* Default options: classify = true, find_title = true. */
 void nsum_clean_options_default(nsum_clean_options *opt);
 
 /*

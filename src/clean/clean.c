@@ -2167,7 +2167,28 @@ static void mark_signature(cleaner *c, nsum_cleaned *out,
 
 void nsum_clean_options_default(nsum_clean_options *opt)
 {
+	opt->classify = true;
 	opt->find_title = true;
+}
+
+/* Without classification: blank lines are blank, every other line kept. */
+static void keep_all(const char *text, nsum_cleaned *out)
+{
+	size_t i;
+
+	for (i = 0; i < out->count; i++) {
+		nsum_line *l = &out->lines[i];
+
+		l->keep_start = l->start;
+		l->keep_end = l->end;
+		trim_space(text, &l->keep_start, &l->keep_end);
+		if (l->keep_start == l->keep_end) {
+			l->reason = NSUM_DROP_BLANK;
+			l->keep_start = l->start;
+			l->keep_end = l->end;
+			out->dropped[NSUM_DROP_BLANK]++;
+		}
+	}
 }
 
 /* Split text into lines (a final '\n' ends the last line) in out. */
@@ -2216,6 +2237,10 @@ nsum_status nsum_clean(const nsum_lang *lang, const char *text, size_t len,
 	buf_init(&c.scratch);
 	if (split_lines(text, len, out) < 0)
 		goto nomem;
+	if (!opt->classify) {
+		keep_all(text, out);
+		return NSUM_OK;
+	}
 	flags = mem_calloc(out->count ? out->count : 1, 1);
 	if (!flags)
 		goto nomem;
@@ -2300,36 +2325,17 @@ nsum_status nsum_cleaned_segments(const nsum_cleaned *c, nsum_segment **segs,
 nsum_status nsum_segments_all(const char *text, size_t len,
 	nsum_segment **segs, size_t *n, nsum_error *err)
 {
-	size_t i, lines = 1, start = 0, line = 1;
-	bool gap = true;
+	nsum_clean_options opt = { .classify = false, .find_title = false };
+	nsum_cleaned c;
+	nsum_status st;
 
+	*segs = NULL;
 	*n = 0;
-	for (i = 0; i < len; i++)
-		lines += text[i] == '\n';
-	*segs = mem_calloc(lines, sizeof(**segs));
-	if (!*segs)
-		return nsum_error_set(err, NSUM_ENOMEM, NULL, 0, 0, "out of memory");
-	for (i = 0; i <= len; i++) {
-		size_t a = start, b = i;
-
-		if (i < len && text[i] != '\n')
-			continue;
-		trim_space(text, &a, &b);
-		if (a == b) {
-			gap = true;
-		} else {
-			nsum_segment *s = &(*segs)[(*n)++];
-
-			s->start = start;
-			s->end = i;
-			s->line = line;
-			s->flags = gap ? NSUM_SEG_PARAGRAPH : 0;
-			gap = false;
-		}
-		start = i + 1;
-		line++;
-	}
-	return NSUM_OK;
+	st = nsum_clean(NULL, text, len, &opt, &c, err);
+	if (st == NSUM_OK)
+		st = nsum_cleaned_segments(&c, segs, n, err);
+	nsum_cleaned_finish(&c);
+	return st;
 }
 
 const char *nsum_drop_name(nsum_drop reason)

@@ -107,14 +107,11 @@ static nsum_status analyze(nsum_engine *e, nsum_doc *d,
 
 	buf_init(&low);
 	nsum_clean_options_default(&copt);
-	copt.find_title = opt->title == NULL;
-	if (opt->clean) {
-		st = nsum_clean(lang, d->text.data, d->text.len, &copt, &d->clean, err);
-		if (st == NSUM_OK)
-			st = nsum_cleaned_segments(&d->clean, &segs, &nsegs, err);
-	} else {
-		st = nsum_segments_all(d->text.data, d->text.len, &segs, &nsegs, err);
-	}
+	copt.classify = opt->clean;
+	copt.find_title = opt->clean && opt->title == NULL;
+	st = nsum_clean(lang, d->text.data, d->text.len, &copt, &d->clean, err);
+	if (st == NSUM_OK)
+		st = nsum_cleaned_segments(&d->clean, &segs, &nsegs, err);
 	if (st == NSUM_OK)
 		st = nsum_split(lang, d->text.data, segs, nsegs, &d->sents, err);
 	nsum_free(segs);

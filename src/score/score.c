@@ -14,19 +14,19 @@
 #include "util/utf8.h"
 
 static const nsum_weights default_weights = {
-	.bias = -2.0,
+	.bias = -2.8920,
 	.w = {
-		[NSUM_F_FIRST] = 1.5,
-		[NSUM_F_POSITION] = 1.0,
-		[NSUM_F_RELPOS] = -0.5,
-		[NSUM_F_PARAGRAPH] = 0.2,
-		[NSUM_F_TITLE] = 1.0,
-		[NSUM_F_CENTROID] = 1.0,
-		[NSUM_F_TFIDF] = 0.3,
-		[NSUM_F_LENGTH] = 0.5,
-		[NSUM_F_SHORT] = -1.0,
-		[NSUM_F_QUOTE] = -0.3,
-		[NSUM_F_NUMBER] = 0.0,
+		[NSUM_F_FIRST] = -0.9521,
+		[NSUM_F_POSITION] = 2.6635,
+		[NSUM_F_RELPOS] = -0.4825,
+		[NSUM_F_PARAGRAPH] = -1.0827,
+		[NSUM_F_TITLE] = 1.4649,
+		[NSUM_F_CENTROID] = 3.3633,
+		[NSUM_F_TFIDF] = 0.2527,
+		[NSUM_F_LENGTH] = -1.2115,
+		[NSUM_F_SHORT] = -0.4409,
+		[NSUM_F_QUOTE] = -0.5650,
+		[NSUM_F_NUMBER] = 0.0296,
 	},
 };
 
