@@ -31,7 +31,8 @@ typedef enum nsum_feature {
 	NSUM_F_FIRST = 0,  /* 1 for the first candidate of its document */
 	NSUM_F_POSITION,   /* 1 / (1 + rank among candidates) */
 	NSUM_F_RELPOS,     /* rank / number of candidates, 0..1 */
-	NSUM_F_PARAGRAPH,  /* 1 for the first sentence of a paragraph */
+	NSUM_F_PARAGRAPH,  /* 1 for the first sentence of a paragraph, other
+	                      than the document's first candidate */
 	NSUM_F_TITLE,      /* share of the title's content stems present */
 	NSUM_F_CENTROID,   /* cosine with the document's TF-IDF centroid */
 	NSUM_F_TFIDF,      /* mean TF-IDF of its content words / the max */
@@ -97,6 +98,15 @@ const nsum_weights *nsum_weights_default(void);
 
 /* The stable name of a feature ("first", "position", ...). */
 const char *nsum_feature_name(nsum_feature f);
+
+/*
+ * Read weights from a file of "name value" lines ('#' starts a comment;
+ * names: "bias" and the feature names).  Starts from the built-in weights,
+ * so a file may set only some.  An unknown name, a bad number or a name
+ * given twice is NSUM_EFORMAT naming the line and column.
+ */
+nsum_status nsum_weights_read_file(const char *path, nsum_weights *out,
+	nsum_error *err);
 
 /*
  * Check opt: a ratio outside (0,1], a redundancy outside (0,1] are

@@ -13,7 +13,7 @@ void print_main_usage(FILE *f);
 
 enum {
 	OPT_RATIO = 256, OPT_JSONL, OPT_NO_MODEL, OPT_REDUNDANCY, OPT_EXPLAIN,
-	OPT_LOSSY,
+	OPT_LOSSY, OPT_WEIGHTS,
 };
 
 static const struct option long_options[] = {
@@ -28,6 +28,7 @@ static const struct option long_options[] = {
 	{ "redundancy", required_argument, NULL, OPT_REDUNDANCY },
 	{ "explain", no_argument, NULL, OPT_EXPLAIN },
 	{ "lossy", no_argument, NULL, OPT_LOSSY },
+	{ "weights", required_argument, NULL, OPT_WEIGHTS },
 	{ "output", required_argument, NULL, 'o' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -216,6 +217,7 @@ int cmd_summarize(int argc, char **argv)
 {
 	run r;
 	nsum_error err;
+	nsum_weights weights;
 	bool jsonl = false, no_model = false, format_set = false;
 	const char *model_path = NULL, *output = NULL;
 	char *default_model = NULL, *membuf = NULL;
@@ -273,6 +275,12 @@ int cmd_summarize(int argc, char **argv)
 			break;
 		case OPT_LOSSY:
 			r.read_flags |= NSUM_READ_LOSSY;
+			break;
+		case OPT_WEIGHTS:
+			nsum_error_init(&err);
+			if (nsum_weights_read_file(optarg, &weights, &err) != NSUM_OK)
+				return cli_report(&err);
+			r.sopt.weights = &weights;
 			break;
 		case 'o':
 			output = optarg;

@@ -4,9 +4,12 @@
  * regression against the sentences a ROUGE oracle picks; docs/scoring.md
  * tells how, and bench/fit-weights reproduces them.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "nsum/text.h"
 
 #include "nsum/token.h"
 #include "score/score.h"
@@ -14,19 +17,19 @@
 #include "util/utf8.h"
 
 static const nsum_weights default_weights = {
-	.bias = -2.8920,
+	.bias = -2.0984,
 	.w = {
-		[NSUM_F_FIRST] = -0.9521,
-		[NSUM_F_POSITION] = 2.6635,
-		[NSUM_F_RELPOS] = -0.4825,
-		[NSUM_F_PARAGRAPH] = -1.0827,
-		[NSUM_F_TITLE] = 1.4649,
-		[NSUM_F_CENTROID] = 3.3633,
-		[NSUM_F_TFIDF] = 0.2527,
-		[NSUM_F_LENGTH] = -1.2115,
-		[NSUM_F_SHORT] = -0.4409,
-		[NSUM_F_QUOTE] = -0.5650,
-		[NSUM_F_NUMBER] = 0.0296,
+		[NSUM_F_FIRST] = 0.0,       /* held: see docs/scoring.md */
+		[NSUM_F_POSITION] = -0.0500,
+		[NSUM_F_RELPOS] = -1.2883,
+		[NSUM_F_PARAGRAPH] = 0.5,   /* held: see docs/scoring.md */
+		[NSUM_F_TITLE] = 1.4626,
+		[NSUM_F_CENTROID] = 4.4684,
+		[NSUM_F_TFIDF] = 0.3189,
+		[NSUM_F_LENGTH] = -1.6192,
+		[NSUM_F_SHORT] = -0.5657,
+		[NSUM_F_QUOTE] = -0.5275,
+		[NSUM_F_NUMBER] = 0.0637,
 	},
 };
 
@@ -128,7 +131,8 @@ int score_candidates(const set *s, const nsum_weights *w, double *feat,
 		f[NSUM_F_FIRST] = ss->rank == 0;
 		f[NSUM_F_POSITION] = 1.0 / (1.0 + (double)ss->rank);
 		f[NSUM_F_RELPOS] = ncand > 1 ? (double)ss->rank / (double)(ncand - 1) : 0;
-		f[NSUM_F_PARAGRAPH] = (sent->flags & NSUM_SENT_PARAGRAPH) != 0;
+		f[NSUM_F_PARAGRAPH] = ss->rank > 0 &&
+			(sent->flags & NSUM_SENT_PARAGRAPH) != 0;
 		for (i = 0; i < ss->nstems; i++) {
 			uint32_t l = ss->stems[i];
 
@@ -181,4 +185,78 @@ int score_candidates(const set *s, const nsum_weights *w, double *feat,
 	}
 	nsum_free(tfidf_max);
 	return 0;
+}
+
+/* The index of weight name s[0..n): 0 for "bias", 1 + feature otherwise. */
+static int weight_index(const char *s, size_t n)
+{
+	size_t k;
+
+	if (n == 4 && memcmp(s, "bias", 4) == 0)
+		return 0;
+	for (k = 0; k < NSUM_F_COUNT; k++)
+		if (strlen(feature_names[k]) == n && memcmp(feature_names[k], s, n) == 0)
+			return (int)k + 1;
+	return -1;
+}
+
+nsum_status nsum_weights_read_file(const char *path, nsum_weights *out,
+	nsum_error *err)
+{
+	bool seen[NSUM_F_COUNT + 1] = { false };
+	nsum_text text;
+	size_t pos = 0, line = 0;
+	nsum_status st = NSUM_OK;
+
+	*out = default_weights;
+	if (nsum_text_init_file(&text, path, NSUM_READ_ALLOW_EMPTY, err) != NSUM_OK)
+		return err ? err->status : NSUM_EIO;
+	while (pos < text.len && st == NSUM_OK) {
+		char *s = text.data + pos, *nl = memchr(s, '\n', text.len - pos), *end;
+		size_t n = nl ? (size_t)(nl - s) : text.len - pos, a = 0, b;
+		double v;
+		int k;
+
+		line++;
+		pos += n + (nl != NULL);
+		while (a < n && (s[a] == ' ' || s[a] == '\t'))
+			a++;
+		if (a == n || s[a] == '#')
+			continue;
+		b = a;
+		while (b < n && s[b] != ' ' && s[b] != '\t')
+			b++;
+		k = weight_index(s + a, b - a);
+		if (k < 0) {
+			st = nsum_error_set(err, NSUM_EFORMAT, path, line, u8_length(s, a) + 1,
+				"unknown weight '%.*s' (bias or a feature name)",
+				(int)(b - a), s + a);
+			break;
+		}
+		if (seen[k]) {
+			st = nsum_error_set(err, NSUM_EFORMAT, path, line, u8_length(s, a) + 1,
+				"'%.*s' is given twice", (int)(b - a), s + a);
+			break;
+		}
+		seen[k] = true;
+		while (b < n && (s[b] == ' ' || s[b] == '\t'))
+			b++;
+		if (nl)
+			*nl = '\0';
+		errno = 0;
+		v = strtod(s + b, &end);
+		while (end < s + n && (*end == ' ' || *end == '\t'))
+			end++;
+		if (b == n || errno || end != s + n || !isfinite(v)) {
+			st = nsum_error_set(err, NSUM_EFORMAT, path, line, u8_length(s, b) + 1,
+				"expected a number after '%.*s'", (int)(b - a), s + a);
+			break;
+		}
+		if (k == 0)
+			out->bias = v;
+		else
+			out->w[k - 1] = v;
+	}
+	nsum_text_finish(&text);
+	return st;
 }

@@ -25,10 +25,8 @@
 #define MAX_CONTENT 3   /* content words in a term */
 #define MAX_CONNECT 2   /* connector words inside a term */
 
-/* Stopwords that may join the words of a term. */
-static const char *const connectors[] = {
-	"de", "du", "des", "la", "le", "les", "à", "au", "aux", "en",
-};
+/* Stopwords that may join the words of a term ("la" only after "de"). */
+static const char *const connectors[] = { "de", "du", "des", "la" };
 
 typedef struct cand {
 	uint32_t lids[MAX_CONTENT]; /* content stems (local ids) */
@@ -65,23 +63,39 @@ static bool is_connector(const char *w, size_t n)
 }
 
 /*
- * Whether the bytes between two tokens keep them in one phrase: only white
- * space, or an elided article ("chef d'état-major") when the next token
- * was elided.
+ * Whether the bytes between two tokens keep them in one phrase: white space,
+ * and, when the next token was elided, the article "d'" or "l'" before it
+ * ("chef d'état-major", "ministre de l'Intérieur").  *article is set to 'd'
+ * or 'l' when an elided article was crossed, to 0 otherwise.
  */
-static bool plain_gap(const char *text, size_t a, size_t b, bool elided)
+static bool plain_gap(const char *text, size_t a, size_t b, bool elided,
+	int32_t *article)
 {
-	size_t i = a;
+	size_t i = a, letters = 0;
+	int32_t letter = 0;
 
+	*article = 0;
 	while (i < b) {
 		int32_t cp;
 		size_t k = u8_decode(text, b, i, &cp);
 
-		if (!u8_is_space(cp) && !(elided &&
-			(u8_is_letter(cp) || u8_is_apostrophe(cp))))
+		if (u8_is_letter(cp)) {
+			letter = cp;
+			letters++;
+		} else if (!u8_is_space(cp) && !u8_is_apostrophe(cp)) {
 			return false;
+		}
 		i += k;
 	}
+	if (!letters)
+		return true;
+	if (!elided || letters != 1)
+		return false;
+	if (letter == 'D' || letter == 'L')
+		letter |= 0x20;
+	if (letter != 'd' && letter != 'l')
+		return false;
+	*article = letter;
 	return true;
 }
 
@@ -179,6 +193,8 @@ static int collect(ctx *x, const char *text, const nsum_token *tok,
 	for (i = 0; i < n && rc == 0; i++) {
 		uint32_t lids[MAX_CONTENT];
 		size_t nl = 0, connect = 0;
+		bool after_de = false;
+		int32_t article;
 
 		if (lid[i] == NO_LID || tok[i].end - tok[i].start < 2)
 			continue;
@@ -186,7 +202,12 @@ static int collect(ctx *x, const char *text, const nsum_token *tok,
 		rc = occur(x, lids, nl, doc, text, tok[i].start, tok[i].end, rank,
 			title, i == 0);
 		for (j = i + 1; j < n && rc == 0; j++) {
-			if (!plain_gap(text, tok[j - 1].end, tok[j].start, tok[j].elided))
+			if (!plain_gap(text, tok[j - 1].end, tok[j].start, tok[j].elided,
+				&article))
+				break;
+			/* "chef d'état-major", "ministre de l'Intérieur" only. */
+			if ((article == 'd' && connect != 0) ||
+				(article == 'l' && !after_de))
 				break;
 			if (lid[j] != NO_LID) {
 				lids[nl++] = lid[j];
@@ -194,6 +215,8 @@ static int collect(ctx *x, const char *text, const nsum_token *tok,
 					rank, title, i == 0);
 				if (nl == MAX_CONTENT)
 					break;
+				connect = 0;
+				after_de = false;
 				continue;
 			}
 			if (tok[j].kind != NSUM_WORD_ALPHA || !tok[j].stop ||
@@ -205,8 +228,10 @@ static int collect(ctx *x, const char *text, const nsum_token *tok,
 				rc = -1;
 				break;
 			}
-			if (!is_connector(low.data, low.len))
+			if (!is_connector(low.data, low.len) ||
+				(strcmp(low.data, "la") == 0 && !after_de))
 				break;
+			after_de = strcmp(low.data, "de") == 0;
 		}
 	}
 	buf_finish(&low);
