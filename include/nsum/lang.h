@@ -42,6 +42,15 @@ void nsum_lang_destroy(nsum_lang *lang);
 bool nsum_lang_is_stopword(const nsum_lang *lang, nsum_lang_id id,
 	const char *word, size_t len);
 
+/*
+ * Whether word (lower case, NFC) cannot be a key term alone nor end one:
+ * a stopword, a word of stopwords/fr-terms.txt (months, days, number words,
+ * time words, nouns too general to name a topic), an adverb in -emment or
+ * -amment, or a verb form no noun shares (-aient, -erait, -eront, -èrent).
+ */
+bool nsum_lang_is_weak_term(const nsum_lang *lang, const char *word,
+	size_t len);
+
 typedef enum nsum_abbr {
 	NSUM_ABBR_NONE = 0,  /* not an abbreviation */
 	NSUM_ABBR_TITLE,     /* a title before a name ("M", "Mme", "Dr", "St"):

@@ -15,6 +15,8 @@ extern const char *const nsum_stopwords_fr[];
 extern const size_t nsum_stopwords_fr_count;
 extern const char *const nsum_stopwords_en[];
 extern const size_t nsum_stopwords_en_count;
+extern const char *const nsum_stopwords_fr_terms[];
+extern const size_t nsum_stopwords_fr_terms_count;
 
 /* Titles before a name: a period after them never ends a sentence. */
 static const char *const titles[] = {
@@ -37,6 +39,7 @@ static const char *const others[] = {
 
 struct nsum_lang {
 	strmap stop[3];   /* indexed by nsum_lang_id; [0] unused */
+	strmap weak;      /* stopwords/fr-terms.txt */
 	strmap abbr;      /* abbreviation -> nsum_abbr */
 };
 
@@ -61,6 +64,9 @@ nsum_lang *nsum_lang_create(nsum_error *err)
 	for (i = 0; i < 3; i++)
 		strmap_init(&lang->stop[i]);
 	strmap_init(&lang->abbr);
+	strmap_init(&lang->weak);
+	rc |= load_words(&lang->weak, nsum_stopwords_fr_terms,
+		nsum_stopwords_fr_terms_count);
 	rc |= load_words(&lang->stop[NSUM_LANG_FR], nsum_stopwords_fr,
 		nsum_stopwords_fr_count);
 	rc |= load_words(&lang->stop[NSUM_LANG_EN], nsum_stopwords_en,
@@ -89,6 +95,7 @@ void nsum_lang_destroy(nsum_lang *lang)
 	for (i = 0; i < 3; i++)
 		strmap_finish(&lang->stop[i]);
 	strmap_finish(&lang->abbr);
+	strmap_finish(&lang->weak);
 	nsum_free(lang);
 }
 
@@ -98,6 +105,32 @@ bool nsum_lang_is_stopword(const nsum_lang *lang, nsum_lang_id id,
 	if (id != NSUM_LANG_FR && id != NSUM_LANG_EN)
 		return false;
 	return strmap_get(&lang->stop[id], word, len, NULL);
+}
+
+static bool ends_with(const char *w, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+
+	return n > k + 1 && memcmp(w + n - k, suffix, k) == 0;
+}
+
+bool nsum_lang_is_weak_term(const nsum_lang *lang, const char *word,
+	size_t len)
+{
+	static const char *const endings[] = {
+		"emment", "amment", "aient", "erait", "eraient", "eront",
+		"\xC3\xA8rent", /* -èrent */
+	};
+	size_t i;
+
+	if (nsum_lang_is_stopword(lang, NSUM_LANG_FR, word, len) ||
+		nsum_lang_is_stopword(lang, NSUM_LANG_EN, word, len) ||
+		strmap_get(&lang->weak, word, len, NULL))
+		return true;
+	for (i = 0; i < sizeof(endings) / sizeof(*endings); i++)
+		if (ends_with(word, len, endings[i]))
+			return true;
+	return false;
 }
 
 nsum_abbr nsum_lang_abbreviation(const nsum_lang *lang, const char *word,

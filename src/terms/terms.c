@@ -22,7 +22,7 @@
 #include "util/strmap.h"
 #include "util/utf8.h"
 
-#define MAX_CONTENT 3   /* content words in a term */
+#define MAX_CONTENT 4   /* content words in a term */
 #define MAX_CONNECT 2   /* connector words inside a term */
 
 /* Stopwords that may join the words of a term ("la" only after "de"). */
@@ -187,9 +187,27 @@ static int collect(ctx *x, const char *text, const nsum_token *tok,
 {
 	size_t i, j;
 	nsum_buf low;
+	bool *weak;
 	int rc = 0;
 
 	buf_init(&low);
+	/* Words that may sit inside a term but neither be one nor end one. */
+	weak = mem_calloc(n + 1, sizeof(*weak));
+	if (!weak)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (lid[i] == NO_LID)
+			continue;
+		buf_clear(&low);
+		if (u8_lower_append(&low, text + tok[i].start,
+			tok[i].end - tok[i].start) < 0) {
+			nsum_free(weak);
+			buf_finish(&low);
+			return -1;
+		}
+		weak[i] = tok[i].end - tok[i].start < 2 ||
+			nsum_lang_is_weak_term(x->lang, low.data, low.len);
+	}
 	for (i = 0; i < n && rc == 0; i++) {
 		uint32_t lids[MAX_CONTENT];
 		size_t nl = 0, connect = 0;
@@ -199,8 +217,9 @@ static int collect(ctx *x, const char *text, const nsum_token *tok,
 		if (lid[i] == NO_LID || tok[i].end - tok[i].start < 2)
 			continue;
 		lids[nl++] = lid[i];
-		rc = occur(x, lids, nl, doc, text, tok[i].start, tok[i].end, rank,
-			title, i == 0);
+		if (!weak[i])
+			rc = occur(x, lids, nl, doc, text, tok[i].start, tok[i].end,
+				rank, title, i == 0);
 		for (j = i + 1; j < n && rc == 0; j++) {
 			if (!plain_gap(text, tok[j - 1].end, tok[j].start, tok[j].elided,
 				&article))
@@ -211,8 +230,9 @@ static int collect(ctx *x, const char *text, const nsum_token *tok,
 				break;
 			if (lid[j] != NO_LID) {
 				lids[nl++] = lid[j];
-				rc = occur(x, lids, nl, doc, text, tok[i].start, tok[j].end,
-					rank, title, i == 0);
+				if (!weak[j])
+					rc = occur(x, lids, nl, doc, text, tok[i].start,
+						tok[j].end, rank, title, i == 0);
 				if (nl == MAX_CONTENT)
 					break;
 				connect = 0;
@@ -235,6 +255,7 @@ static int collect(ctx *x, const char *text, const nsum_token *tok,
 		}
 	}
 	buf_finish(&low);
+	nsum_free(weak);
 	return rc;
 }
 
@@ -270,11 +291,11 @@ int terms_find(const set *s, nsum_engine *e, size_t max, nsum_term **terms,
 	nsum_term *res = NULL;
 	int rc = -1;
 
-	(void)e;
 	*terms = NULL;
 	*nterms = 0;
 	memset(&x, 0, sizeof(x));
 	x.s = s;
+	x.lang = nsum_engine_lang(e);
 	strmap_init(&x.keys);
 	strmap_init(&x.surfaces);
 	strmap_init(&x.votes);
