@@ -49,6 +49,7 @@ typedef struct ctx {
 	size_t nc, cap;
 	strmap surfaces;   /* surface text -> id */
 	strmap votes;      /* cand index + surface id -> votes */
+	strmap sentences;  /* content-stem sets of the sentences seen */
 	nsum_buf tmp;
 } ctx;
 
@@ -299,12 +300,23 @@ int terms_find(const set *s, nsum_engine *e, size_t max, nsum_term **terms,
 	strmap_init(&x.keys);
 	strmap_init(&x.surfaces);
 	strmap_init(&x.votes);
+	strmap_init(&x.sentences);
 	buf_init(&x.tmp);
 	for (c = 0; c < s->ncands; c++) {
 		const set_sentence *ss = &s->cands[c];
 		const nsum_doc *doc = s->docs[ss->doc];
 		size_t a = doc->first[ss->index], b = doc->first[ss->index + 1];
+		uint32_t seen;
 
+		/* A sentence printed twice (a standfirst repeated in the body, a
+		 * wire story's lede) must not count its terms twice: skip any
+		 * sentence whose content stems are exactly those of an earlier one. */
+		if (ss->nstems > 1 && strmap_get(&x.sentences, (const char *)ss->stems,
+			ss->nstems * sizeof(*ss->stems), &seen))
+			continue;
+		if (strmap_put(&x.sentences, (const char *)ss->stems,
+			ss->nstems * sizeof(*ss->stems), (uint32_t)c) < 0)
+			goto out;
 		if (collect(&x, doc->text.data, doc->tokens + a,
 			s->lid + s->tok_offset[ss->doc] + a, b - a, ss->doc, ss->rank,
 			false) < 0)
@@ -382,6 +394,7 @@ out:
 	strmap_finish(&x.keys);
 	strmap_finish(&x.surfaces);
 	strmap_finish(&x.votes);
+	strmap_finish(&x.sentences);
 	buf_finish(&x.tmp);
 	return rc;
 }
