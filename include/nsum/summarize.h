@@ -53,7 +53,7 @@ typedef struct nsum_summary_options {
 	double ratio;       /* (0,1]: this share of the candidates; 0: unused */
 	size_t words;       /* at most this many words; 0: no word budget */
 	double redundancy;  /* two picks never share more than this (cosine of
-	                       content stems, 0..1); default 0.7 */
+	                       content stems, 0..1); default 0.4 */
 	size_t terms;       /* key terms to find; default 10 */
 	const nsum_weights *weights; /* NULL: the built-in weights */
 	bool explain;       /* keep every sentence's features */
@@ -90,7 +90,7 @@ typedef struct nsum_summary {
 	size_t nterms;
 } nsum_summary;
 
-/* Default options: 3 sentences, redundancy 0.7, 10 terms. */
+/* Default options: 3 sentences, redundancy 0.4, 10 terms. */
 void nsum_summary_options_default(nsum_summary_options *opt);
 
 /* The built-in weights (fitted on news; see docs/scoring.md). */

@@ -24,7 +24,7 @@ static const char usage[] =
 	"                      JSON result per line\n"
 	"  -m, --model FILE    take IDF from a model built by 'nsum model build'\n"
 	"      --no-model      ignore the default model\n"
-	"      --redundancy X  max similarity of two chosen sentences (default 0.7)\n"
+	"      --redundancy X  max similarity of two chosen sentences (default 0.4)\n"
 	"      --weights FILE  scoring weights (\"name value\" lines; see nsum(1))\n"
 	"      --explain       show every sentence's score and features\n"
 	"      --lossy         replace invalid UTF-8 by U+FFFD instead of failing\n"

@@ -11,7 +11,7 @@
 void nsum_summary_options_default(nsum_summary_options *opt)
 {
 	memset(opt, 0, sizeof(*opt));
-	opt->redundancy = 0.7;
+	opt->redundancy = 0.4;
 	opt->terms = 10;
 }
 
