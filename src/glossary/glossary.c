@@ -1,0 +1,707 @@
+/*
+ * The glossary (see nsum/glossary.h): entries from one or more CSV files,
+ * and the matcher that finds them in text.
+ *
+ * Each entry's French term becomes a key: its words split at hyphens, each
+ * lower-cased, stemmed, then stripped of accents, joined by 0x1F.  An entry
+ * with accents gets a second key in which the words lose their accents
+ * before stemming, the form a text written without accents on capitals
+ * produces.  Case-sensitive entries key their words exactly as written.
+ * Every prefix of every key is in the same map, so that matching walks
+ * forward from each word and stops as soon as no entry can continue.
+ */
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "nsum/glossary.h"
+#include "nsum/token.h"
+#include "util/buf.h"
+#include "util/mem.h"
+#include "util/strmap.h"
+#include "util/utf8.h"
+
+#define SEP '\x1f'
+
+typedef struct entry {
+	nsum_gloss_entry pub;
+	char *strings[5];   /* owned fr, en, note, pos, domain */
+} entry;
+
+struct nsum_glossary {
+	entry *entries;
+	size_t count;
+	size_t cap;
+	char **files;       /* paths, owned */
+	size_t nfiles;
+	strmap fold;        /* folded key or prefix -> entry + 1, or 0 */
+	strmap exact;       /* exact key or prefix (case entries) -> same */
+	struct sb_stemmer *english;
+};
+
+static const char *const status_names[] = {
+	[NSUM_GLOSS_PREFERRED] = "preferred",
+	[NSUM_GLOSS_ADMITTED] = "admitted",
+	[NSUM_GLOSS_DEPRECATED] = "deprecated",
+	[NSUM_GLOSS_FORBIDDEN] = "forbidden",
+	[NSUM_GLOSS_PROPOSED] = "proposed",
+};
+
+const char *nsum_gloss_status_name(nsum_gloss_status s)
+{
+	return (unsigned)s <= NSUM_GLOSS_PROPOSED ? status_names[s] : "";
+}
+
+bool nsum_gloss_status_parse(const char *name, nsum_gloss_status *out)
+{
+	size_t i;
+
+	if (!name[0]) {
+		*out = NSUM_GLOSS_PREFERRED;
+		return true;
+	}
+	for (i = 0; i <= NSUM_GLOSS_PROPOSED; i++) {
+		if (strcmp(name, status_names[i]) == 0) {
+			*out = (nsum_gloss_status)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+nsum_glossary *nsum_glossary_create(nsum_error *err)
+{
+	nsum_glossary *g = mem_calloc(1, sizeof(*g));
+
+	if (!g) {
+		nsum_error_set(err, NSUM_ENOMEM, NULL, 0, 0, "out of memory");
+		return NULL;
+	}
+	strmap_init(&g->fold);
+	strmap_init(&g->exact);
+	return g;
+}
+
+static void entry_finish(entry *e)
+{
+	size_t i;
+
+	for (i = 0; i < 5; i++)
+		nsum_free(e->strings[i]);
+	memset(e, 0, sizeof(*e));
+}
+
+void nsum_glossary_destroy(nsum_glossary *g)
+{
+	size_t i;
+
+	if (!g)
+		return;
+	for (i = 0; i < g->count; i++)
+		entry_finish(&g->entries[i]);
+	nsum_free(g->entries);
+	for (i = 0; i < g->nfiles; i++)
+		nsum_free(g->files[i]);
+	nsum_free(g->files);
+	strmap_finish(&g->fold);
+	strmap_finish(&g->exact);
+	if (g->english)
+		sb_stemmer_delete(g->english);
+	nsum_free(g);
+}
+
+size_t nsum_glossary_count(const nsum_glossary *g)
+{
+	return g->count;
+}
+
+const nsum_gloss_entry *nsum_glossary_entry(const nsum_glossary *g, size_t i)
+{
+	return &g->entries[i].pub;
+}
+
+const char *nsum_glossary_file(const nsum_glossary *g, size_t i)
+{
+	return i < g->nfiles ? g->files[i] : "";
+}
+
+/* ---------------------------------------------------------------------- */
+/* Keys. */
+
+enum key_mode {
+	KEY_FOLD,    /* lower-case, stem, strip accents */
+	KEY_ALT,     /* lower-case, strip accents, stem */
+	KEY_EXACT,   /* the word as written */
+};
+
+/* Append s[0..n) without accents (and œ, æ spelled out) to b.  0 or -1. */
+static int append_folded(nsum_buf *b, const char *s, size_t n)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t m;
+	size_t i;
+	bool ascii = true;
+
+	for (i = 0; i < n && ascii; i++)
+		ascii = (unsigned char)s[i] < 0x80;
+	if (ascii)
+		return buf_append(b, s, n);
+	m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
+		UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK);
+	if (m < 0)
+		return buf_append(b, s, n);
+	for (i = 0; i < (size_t)m; i++) {
+		int rc;
+
+		if (out[i] == 0xC5 && i + 1 < (size_t)m && out[i + 1] == 0x93) {
+			rc = buf_puts(b, "oe");
+			i++;
+		} else if (out[i] == 0xC3 && i + 1 < (size_t)m && out[i + 1] == 0xA6) {
+			rc = buf_puts(b, "ae");
+			i++;
+		} else {
+			rc = buf_putc(b, (char)out[i]);
+		}
+		if (rc < 0) {
+			free(out);
+			return -1;
+		}
+	}
+	free(out);
+	return 0;
+}
+
+/* Append the key of one word part text[a..b) to key.  0 or -1. */
+static int part_key(nsum_engine *e, const char *text, size_t a, size_t b,
+	bool number, enum key_mode mode, nsum_buf *key, nsum_buf *tmp)
+{
+	nsum_stemmer *st = nsum_engine_stemmer(e);
+	const char *stem;
+	size_t len;
+	uint32_t id;
+
+	if (mode == KEY_EXACT)
+		return buf_append(key, text + a, b - a);
+	buf_clear(tmp);
+	if (u8_lower_append(tmp, text + a, b - a) < 0)
+		return -1;
+	if (number)
+		return buf_append(key, tmp->data, tmp->len);
+	if (mode == KEY_ALT) {
+		nsum_buf folded;
+		int rc;
+
+		buf_init(&folded);
+		rc = append_folded(&folded, tmp->data, tmp->len);
+		if (rc == 0 && folded.len) {
+			id = nsum_stemmer_stem(st, folded.data, folded.len);
+			rc = id == NSUM_NO_STEM ? -1 : 0;
+			if (rc == 0) {
+				stem = nsum_stemmer_string(st, id, &len);
+				rc = buf_append(key, stem, len);
+			}
+		}
+		buf_finish(&folded);
+		return rc;
+	}
+	id = nsum_stemmer_stem(st, tmp->data, tmp->len);
+	if (id == NSUM_NO_STEM)
+		return -1;
+	stem = nsum_stemmer_string(st, id, &len);
+	return append_folded(key, stem, len);
+}
+
+/* One word part of a text: its bytes and where its key sits in a buffer. */
+typedef struct part {
+	size_t start, end;     /* bytes in the text */
+	size_t fold, fold_len; /* its folded key in the fold buffer */
+	size_t exact, exact_len;
+} part;
+
+typedef struct parts {
+	part *items;
+	size_t count;
+	size_t cap;
+	nsum_buf fold;          /* folded keys, back to back */
+	nsum_buf exact;
+} parts;
+
+static void parts_finish(parts *p)
+{
+	nsum_free(p->items);
+	buf_finish(&p->fold);
+	buf_finish(&p->exact);
+	memset(p, 0, sizeof(*p));
+}
+
+/*
+ * The word parts of text[a..b): words split at their hyphens, with their
+ * keys (folded, and exact when exact is set).  0 or -1.
+ */
+static int text_parts(nsum_engine *e, const char *text, size_t a, size_t b,
+	bool exact, parts *p)
+{
+	size_t pos = a;
+	nsum_word w;
+	nsum_buf tmp;
+	int rc = 0;
+
+	buf_init(&tmp);
+	while (rc == 0 && nsum_word_next(text, b, &pos, &w)) {
+		size_t i = w.start, s = w.start;
+
+		while (rc == 0 && i <= w.end) {
+			int32_t cp = 0;
+			size_t k = i < w.end ? u8_decode(text, w.end, i, &cp) : 0;
+
+			if (i == w.end || u8_is_hyphen(cp)) {
+				if (i > s) {
+					part *pt;
+
+					if (mem_grow((void **)&p->items, &p->cap, p->count + 1,
+						sizeof(*p->items)) < 0) {
+						rc = -1;
+						break;
+					}
+					pt = &p->items[p->count];
+					pt->start = s;
+					pt->end = i;
+					pt->fold = p->fold.len;
+					rc = part_key(e, text, s, i, w.kind == NSUM_WORD_NUMBER,
+						KEY_FOLD, &p->fold, &tmp);
+					pt->fold_len = p->fold.len - pt->fold;
+					pt->exact = p->exact.len;
+					if (rc == 0 && exact)
+						rc = buf_append(&p->exact, text + s, i - s);
+					pt->exact_len = p->exact.len - pt->exact;
+					p->count++;
+				}
+				if (i == w.end)
+					break;
+				s = i + k;
+			}
+			i += k;
+		}
+	}
+	buf_finish(&tmp);
+	return rc;
+}
+
+/*
+ * The key of a whole term in mode into key (parts joined by SEP); its
+ * number of parts in *nparts.  0 or -1.
+ */
+static int term_key(nsum_engine *e, const char *term, size_t len,
+	enum key_mode mode, nsum_buf *key, size_t *nparts)
+{
+	parts p;
+	nsum_buf tmp;
+	size_t i;
+	int rc;
+
+	memset(&p, 0, sizeof(p));
+	buf_init(&tmp);
+	buf_clear(key);
+	*nparts = 0;
+	rc = text_parts(e, term, 0, len, false, &p);
+	for (i = 0; rc == 0 && i < p.count; i++) {
+		const part *pt = &p.items[i];
+		int32_t cp;
+
+		if (i && buf_putc(key, SEP) < 0) {
+			rc = -1;
+			break;
+		}
+		u8_decode(term, len, pt->start, &cp);
+		rc = part_key(e, term, pt->start, pt->end, u8_is_digit(cp), mode,
+			key, &tmp);
+	}
+	*nparts = p.count;
+	parts_finish(&p);
+	buf_finish(&tmp);
+	if (rc == 0 && !key->data)
+		rc = buf_puts(key, "");
+	return rc;
+}
+
+/*
+ * Put key (and every prefix of it, at part boundaries) in m, the full key
+ * pointing at entry idx unless replace is false and it already points
+ * somewhere.  0 or -1.
+ */
+static int index_key(strmap *m, const nsum_buf *key, size_t idx, bool replace)
+{
+	size_t i;
+	uint32_t v;
+
+	for (i = 0; i < key->len; i++) {
+		if (key->data[i] != SEP)
+			continue;
+		if (!strmap_get(m, key->data, i, &v) && strmap_put(m, key->data, i, 0) < 0)
+			return -1;
+	}
+	if (strmap_get(m, key->data, key->len, &v) && v && !replace)
+		return 0;
+	return strmap_put(m, key->data, key->len, (uint32_t)idx + 1);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Loading. */
+
+static bool parse_case(const char *v, bool *out)
+{
+	static const char *const yes[] = { "yes", "true", "1", "y" };
+	static const char *const no[] = { "", "no", "false", "0", "n" };
+	size_t i;
+
+	for (i = 0; i < sizeof(yes) / sizeof(*yes); i++)
+		if (strcmp(v, yes[i]) == 0)
+			return *out = true;
+	for (i = 0; i < sizeof(no) / sizeof(*no); i++) {
+		if (strcmp(v, no[i]) == 0) {
+			*out = false;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The cell of column c (or "" when the column is absent). */
+static const char *cell(const nsum_glossfile *f, size_t row, long c)
+{
+	return c < 0 ? "" : nsum_glossfile_cell(f, row, (size_t)c);
+}
+
+nsum_status nsum_glossary_load(nsum_glossary *g, nsum_engine *e,
+	const char *path, nsum_error *err)
+{
+	static const char *const names[5] = { "fr", "en", "note", "pos", "domain" };
+	nsum_glossfile *f;
+	nsum_buf key, alt;
+	strmap seen;
+	long cols[7];
+	size_t r, i, nparts;
+	char **files;
+	nsum_status st = NSUM_OK;
+
+	f = nsum_glossfile_read(path, false, err);
+	if (!f)
+		return err ? err->status : NSUM_EFORMAT;
+	for (i = 0; i < 5; i++)
+		cols[i] = nsum_glossfile_column_index(f, names[i]);
+	cols[5] = nsum_glossfile_column_index(f, "status");
+	cols[6] = nsum_glossfile_column_index(f, "case");
+	buf_init(&key);
+	buf_init(&alt);
+	strmap_init(&seen);
+
+	/* First every row is checked, so that a bad file changes nothing. */
+	for (r = 0; r < nsum_glossfile_rows(f); r++) {
+		nsum_gloss_status s;
+		bool cs;
+		size_t line, col;
+		uint32_t prev;
+
+		if (!nsum_gloss_status_parse(cell(f, r, cols[5]), &s)) {
+			nsum_glossfile_position(f, r, (size_t)cols[5], &line, &col);
+			st = nsum_error_set(err, NSUM_EFORMAT, path, line, col,
+				"unknown status '%s' (preferred, admitted, deprecated, "
+				"forbidden, proposed)", cell(f, r, cols[5]));
+			goto out;
+		}
+		if (!parse_case(cell(f, r, cols[6]), &cs)) {
+			nsum_glossfile_position(f, r, (size_t)cols[6], &line, &col);
+			st = nsum_error_set(err, NSUM_EFORMAT, path, line, col,
+				"case must be yes or no, not '%s'", cell(f, r, cols[6]));
+			goto out;
+		}
+		if (term_key(e, cell(f, r, cols[0]), strlen(cell(f, r, cols[0])),
+			cs ? KEY_EXACT : KEY_FOLD, &key, &nparts) < 0)
+			goto nomem;
+		nsum_glossfile_position(f, r, (size_t)cols[0], &line, &col);
+		if (nparts == 0) {
+			st = nsum_error_set(err, NSUM_EFORMAT, path, line, col,
+				"'%s' has no word and can never match",
+				cell(f, r, cols[0]));
+			goto out;
+		}
+		/* Case-sensitive keys are told apart from folded ones. */
+		if (buf_putc(&key, cs ? 'X' : 'F') < 0)
+			goto nomem;
+		if (strmap_get(&seen, key.data, key.len, &prev)) {
+			size_t pline, pcol;
+
+			nsum_glossfile_position(f, prev, (size_t)cols[0], &pline, &pcol);
+			st = nsum_error_set(err, NSUM_EFORMAT, path, line, col,
+				"'%s' is the same term as '%s' on line %zu",
+				cell(f, r, cols[0]), cell(f, prev, cols[0]), pline);
+			goto out;
+		}
+		if (strmap_put(&seen, key.data, key.len, (uint32_t)r) < 0)
+			goto nomem;
+	}
+
+	files = nsum_realloc(g->files, (g->nfiles + 1) * sizeof(*files));
+	if (!files)
+		goto nomem;
+	g->files = files;
+	g->files[g->nfiles] = mem_strndup(path, strlen(path));
+	if (!g->files[g->nfiles])
+		goto nomem;
+	g->nfiles++;
+
+	for (r = 0; r < nsum_glossfile_rows(f); r++) {
+		const char *fr = cell(f, r, cols[0]);
+		strmap *m;
+		uint32_t v = 0;
+		size_t idx, col;
+		entry *en;
+		bool cs = false;
+
+		parse_case(cell(f, r, cols[6]), &cs);
+		m = cs ? &g->exact : &g->fold;
+		if (term_key(e, fr, strlen(fr), cs ? KEY_EXACT : KEY_FOLD, &key,
+			&nparts) < 0)
+			goto nomem;
+		if (strmap_get(m, key.data, key.len, &v) && v) {
+			/* An earlier file's entry: this one replaces it. */
+			idx = v - 1;
+			entry_finish(&g->entries[idx]);
+		} else {
+			if (mem_grow((void **)&g->entries, &g->cap, g->count + 1,
+				sizeof(*g->entries)) < 0)
+				goto nomem;
+			idx = g->count++;
+			memset(&g->entries[idx], 0, sizeof(entry));
+		}
+		en = &g->entries[idx];
+		for (i = 0; i < 5; i++) {
+			const char *v2 = cell(f, r, cols[i]);
+
+			en->strings[i] = mem_strndup(v2, strlen(v2));
+			if (!en->strings[i])
+				goto nomem;
+		}
+		en->pub.fr = en->strings[0];
+		en->pub.en = en->strings[1];
+		en->pub.note = en->strings[2];
+		en->pub.pos = en->strings[3];
+		en->pub.domain = en->strings[4];
+		nsum_gloss_status_parse(cell(f, r, cols[5]), &en->pub.status);
+		en->pub.case_sensitive = cs;
+		en->pub.file = g->nfiles - 1;
+		nsum_glossfile_position(f, r, (size_t)cols[0], &en->pub.line, &col);
+		if (index_key(m, &key, idx, true) < 0)
+			goto nomem;
+		if (!cs) {
+			if (term_key(e, fr, strlen(fr), KEY_ALT, &alt, &nparts) < 0)
+				goto nomem;
+			if ((alt.len != key.len || memcmp(alt.data, key.data, key.len)) &&
+				index_key(m, &alt, idx, false) < 0)
+				goto nomem;
+		}
+	}
+	goto out;
+nomem:
+	st = nsum_error_set(err, NSUM_ENOMEM, path, 0, 0, "out of memory");
+out:
+	buf_finish(&key);
+	buf_finish(&alt);
+	strmap_finish(&seen);
+	nsum_glossfile_destroy(f);
+	return st;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Matching. */
+
+/*
+ * The longest entry of m whose key is the keys of parts i, i+1, ... (keys
+ * in keys, exact when exact).  Returns the number of parts matched (0 if
+ * none) and the entry in *found.
+ */
+static size_t longest(const strmap *m, const parts *p, size_t i, bool exact,
+	nsum_buf *probe, size_t *found)
+{
+	size_t j, best = 0;
+	uint32_t v;
+
+	if (!m->count)
+		return 0;
+	buf_clear(probe);
+	for (j = i; j < p->count; j++) {
+		const part *pt = &p->items[j];
+		const nsum_buf *keys = exact ? &p->exact : &p->fold;
+		size_t off = exact ? pt->exact : pt->fold;
+		size_t len = exact ? pt->exact_len : pt->fold_len;
+
+		if ((j > i && buf_putc(probe, SEP) < 0) ||
+			buf_append(probe, keys->data + off, len) < 0)
+			break;
+		if (!strmap_get(m, probe->data, probe->len, &v))
+			break;
+		if (v) {
+			best = j - i + 1;
+			*found = v - 1;
+		}
+	}
+	return best;
+}
+
+nsum_status nsum_glossary_find(const nsum_glossary *g, nsum_engine *e,
+	const char *text, size_t start, size_t end, nsum_gloss_match **out,
+	size_t *n, nsum_error *err)
+{
+	nsum_gloss_match *res = NULL;
+	size_t cap = 0, i = 0;
+	nsum_buf probe;
+	parts p;
+
+	*out = NULL;
+	*n = 0;
+	if (!g->count)
+		return NSUM_OK;
+	memset(&p, 0, sizeof(p));
+	buf_init(&probe);
+	if (text_parts(e, text, start, end, g->exact.count > 0, &p) < 0)
+		goto nomem;
+	while (i < p.count) {
+		size_t ef = 0, ex = 0;
+		size_t lf = longest(&g->fold, &p, i, false, &probe, &ef);
+		size_t lx = longest(&g->exact, &p, i, true, &probe, &ex);
+		size_t len = lx >= lf ? lx : lf;
+
+		if (!len) {
+			i++;
+			continue;
+		}
+		if (mem_grow((void **)&res, &cap, *n + 1, sizeof(*res)) < 0)
+			goto nomem;
+		res[*n].start = p.items[i].start;
+		res[*n].end = p.items[i + len - 1].end;
+		res[*n].entry = lx >= lf ? ex : ef;
+		(*n)++;
+		i += len;
+	}
+	parts_finish(&p);
+	buf_finish(&probe);
+	*out = res;
+	return NSUM_OK;
+nomem:
+	parts_finish(&p);
+	buf_finish(&probe);
+	nsum_free(res);
+	*n = 0;
+	return nsum_error_set(err, NSUM_ENOMEM, NULL, 0, 0, "out of memory");
+}
+
+long nsum_glossary_lookup(const nsum_glossary *g, nsum_engine *e,
+	const char *term, size_t len)
+{
+	nsum_gloss_match *m = NULL;
+	size_t n = 0;
+	long found = -1;
+	size_t a = 0, b = len;
+
+	/* The whole term must be one match. */
+	while (a < b && (term[a] == ' ' || term[a] == '\t'))
+		a++;
+	while (b > a && (term[b - 1] == ' ' || term[b - 1] == '\t'))
+		b--;
+	if (nsum_glossary_find(g, e, term, a, b, &m, &n, NULL) != NSUM_OK)
+		return -1;
+	if (n == 1 && nsum_word_count(term, a, m[0].start) == 0 &&
+		nsum_word_count(term, m[0].end, b) == 0)
+		found = (long)m[0].entry;
+	nsum_free(m);
+	return found;
+}
+
+/* The English key of s[0..n): words lower-cased and stemmed, space-joined. */
+static int english_key(struct sb_stemmer *st, const char *s, size_t n,
+	nsum_buf *key)
+{
+	size_t pos = 0;
+	nsum_word w;
+	nsum_buf low;
+	int rc = 0;
+
+	buf_clear(key);
+	buf_init(&low);
+	while (rc == 0 && nsum_word_next(s, n, &pos, &w)) {
+		const sb_symbol *stem;
+
+		buf_clear(&low);
+		rc = u8_lower_append(&low, s + w.start, w.end - w.start);
+		if (rc < 0)
+			break;
+		stem = sb_stemmer_stem(st, (const sb_symbol *)low.data, (int)low.len);
+		if (!stem) {
+			rc = -1;
+			break;
+		}
+		if ((key->len && buf_putc(key, ' ') < 0) ||
+			buf_append(key, (const char *)stem, (size_t)sb_stemmer_length(st)) < 0)
+			rc = -1;
+	}
+	buf_finish(&low);
+	if (rc == 0 && !key->data)
+		rc = buf_puts(key, "");
+	return rc;
+}
+
+nsum_status nsum_glossary_lookup_en(const nsum_glossary *g, const char *term,
+	size_t len, size_t **out, size_t *n, nsum_error *err)
+{
+	struct sb_stemmer *st;
+	nsum_buf want, have;
+	size_t i, cap = 0;
+	nsum_status rc = NSUM_OK;
+
+	*out = NULL;
+	*n = 0;
+	/* English lookups are rare (a command, not a pipeline): a stemmer for
+	 * the call keeps the glossary free of mutable state. */
+	st = sb_stemmer_new("english", "UTF_8");
+	if (!st)
+		return nsum_error_set(err, NSUM_ENOMEM, NULL, 0, 0,
+			"cannot create the English Snowball stemmer");
+	buf_init(&want);
+	buf_init(&have);
+	if (english_key(st, term, len, &want) < 0)
+		goto nomem;
+	for (i = 0; i < g->count; i++) {
+		const char *en = g->entries[i].pub.en, *p = en;
+		bool hit = false;
+
+		while (!hit) {
+			const char *bar = strstr(p, " | ");
+			size_t alen = bar ? (size_t)(bar - p) : strlen(p);
+
+			if (english_key(st, p, alen, &have) < 0)
+				goto nomem;
+			hit = have.len == want.len && memcmp(have.data, want.data, want.len) == 0;
+			if (!bar)
+				break;
+			p = bar + 3;
+		}
+		if (!hit)
+			continue;
+		if (mem_grow((void **)out, &cap, *n + 1, sizeof(**out)) < 0)
+			goto nomem;
+		(*out)[(*n)++] = i;
+	}
+	goto done;
+nomem:
+	nsum_free(*out);
+	*out = NULL;
+	*n = 0;
+	rc = nsum_error_set(err, NSUM_ENOMEM, NULL, 0, 0, "out of memory");
+done:
+	buf_finish(&want);
+	buf_finish(&have);
+	sb_stemmer_delete(st);
+	return rc;
+}

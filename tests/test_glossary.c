@@ -1,0 +1,426 @@
+/* Unit tests for the glossary: CSV reading and writing, loading, matching,
+ * lookups, and safe concurrent updates (nsum/glossary.h). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "nsum/nsum.h"
+#include "nsum/glossary.h"
+
+static nsum_engine *engine;
+static char dir[64];
+
+static int setup(void **state)
+{
+	(void)state;
+	engine = nsum_engine_create(NULL);
+	snprintf(dir, sizeof(dir), "/tmp/nsum-gloss-XXXXXX");
+	return engine && mkdtemp(dir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	char cmd[128];
+
+	(void)state;
+	nsum_engine_destroy(engine);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static const char *write_tmp(const char *name, const char *data, size_t len)
+{
+	static char path[128];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	fclose(f);
+	return path;
+}
+
+#define WRITE(name, lit) write_tmp(name, lit, sizeof(lit) - 1)
+
+/* ---- CSV torture ---- */
+
+static nsum_glossfile *parse(const char *lit, size_t len, nsum_error *err)
+{
+	nsum_error_init(err);
+	return nsum_glossfile_parse(lit, len, "g.csv", err);
+}
+
+#define PARSE(lit, err) parse(lit, sizeof(lit) - 1, err)
+
+static void expect_bad(const char *lit, size_t len, size_t line, size_t col,
+	const char *text)
+{
+	nsum_error err;
+	nsum_glossfile *f = parse(lit, len, &err);
+
+	if (f)
+		fail_msg("parsed, expected '%s'", text);
+	if (err.line != line || err.column != col || !strstr(err.text, text))
+		fail_msg("got %zu:%zu: %s, expected %zu:%zu: %s", err.line,
+			err.column, err.text, line, col, text);
+}
+
+#define BAD(lit, line, col, text) expect_bad(lit, sizeof(lit) - 1, line, col, text)
+
+static void test_csv_quoting(void **state)
+{
+	nsum_error err;
+	nsum_glossfile *f = PARSE("fr,en,note\n"
+		"\"accord, de paix\",peace agreement,\"say \"\"deal\"\" in headlines\"\n"
+		"\"cessez-le-feu\",\"ceasefire\n| truce\",\n"
+		"OTAN,NATO,\n", &err);
+
+	(void)state;
+	assert_non_null(f);
+	assert_int_equal(nsum_glossfile_rows(f), 3);
+	assert_string_equal(nsum_glossfile_cell(f, 0, 0), "accord, de paix");
+	assert_string_equal(nsum_glossfile_cell(f, 0, 2), "say \"deal\" in headlines");
+	assert_string_equal(nsum_glossfile_cell(f, 1, 1), "ceasefire\n| truce");
+	assert_string_equal(nsum_glossfile_cell(f, 2, 2), "");
+	nsum_glossfile_destroy(f);
+}
+
+static void test_csv_crlf_bom_blank(void **state)
+{
+	const char in[] = "\xEF\xBB\xBF" "fr,en\r\n\r\nUE,EU\r\n\"a\r\nb\",x\r\nfin,end";
+	nsum_error err;
+	nsum_glossfile *f = PARSE(in, &err);
+	char *out;
+	size_t len;
+
+	(void)state;
+	assert_non_null(f);
+	assert_int_equal(nsum_glossfile_rows(f), 3);
+	assert_string_equal(nsum_glossfile_cell(f, 1, 0), "a\nb");
+	assert_string_equal(nsum_glossfile_cell(f, 2, 1), "end");
+	/* Untouched, it writes back byte for byte (blank line aside). */
+	out = nsum_glossfile_format(f, &len);
+	assert_string_equal(out, "\xEF\xBB\xBF" "fr,en\r\nUE,EU\r\n\"a\r\nb\",x\r\nfin,end\r\n");
+	nsum_free(out);
+	nsum_glossfile_destroy(f);
+}
+
+static void test_csv_errors(void **state)
+{
+	(void)state;
+	BAD("fr,en\n\"paix,peace\n", 2, 1, "unterminated quoted field");
+	BAD("fr,en\npa\"ix,peace\n", 2, 3, "stray quote");
+	BAD("fr,en\n\"paix\"x,peace\n", 2, 7, "text after the closing quote");
+	BAD("fr,en\npaix,peace,extra\n", 2, 12, "3 fields where the header has 2");
+	BAD("fr,en,note\npaix,peace\n", 2, 6, "2 fields where the header has 3");
+	BAD("fr,en\npa\x01ix,peace\n", 2, 3, "control character");
+	BAD("fr,en\n\xC3\xA9t\xC3\xA9,summer\nh\xE9,x\n", 3, 2, "invalid UTF-8");
+	BAD("fr,en\n,peace\n", 2, 1, "empty 'fr' cell");
+	BAD("fr,en\npaix,\n", 2, 6, "empty 'en' cell");
+	BAD("fr,note\npaix,x\n", 1, 1, "no 'en' column");
+	BAD("fr,en,fr\n", 1, 7, "appears twice");
+	BAD("", 1, 1, "empty glossary");
+}
+
+static void test_csv_unknown_columns_kept(void **state)
+{
+	nsum_error err;
+	nsum_glossfile *f = PARSE("fr,source,en\nOTAN,AFP style,NATO\n", &err);
+	const char *names[] = { "fr", "en", "domain" };
+	const char *values[] = { "ONU", "UN", "international" };
+	char *out;
+
+	(void)state;
+	assert_non_null(f);
+	assert_int_equal(nsum_glossfile_columns(f), 3);
+	assert_string_equal(nsum_glossfile_column(f, 1), "source");
+	assert_int_equal(nsum_glossfile_insert(f, names, values, 3, NULL, &err), NSUM_OK);
+	out = nsum_glossfile_format(f, NULL);
+	/* A new column is appended; every row gets its cell; the one-row file
+	 * was sorted, so ONU goes before OTAN. */
+	assert_string_equal(out, "fr,source,en,domain\nONU,,UN,international\n"
+		"OTAN,AFP style,NATO,\n");
+	nsum_free(out);
+	nsum_glossfile_destroy(f);
+}
+
+static void test_sorted_insert_keeps_bytes(void **state)
+{
+	nsum_error err;
+	nsum_glossfile *f = PARSE("fr,en\n\xC3\x89lys\xC3\xA9" "e,   \"the \xC3\x89lys\xC3\xA9" "e\"\n"
+		"OTAN,NATO\n", &err);
+	const char *names[] = { "fr", "en" };
+	const char *values[] = { "Matignon", "the Prime Minister's office" };
+	size_t row;
+	char *out;
+
+	(void)state;
+	/* A stray space before a quote is an error... */
+	assert_null(f);
+	f = PARSE("fr,en\n\xC3\x89lys\xC3\xA9" "e,\"the  \xC3\x89lys\xC3\xA9" "e\"\n"
+		"OTAN,NATO\n", &err);
+	assert_non_null(f);
+	assert_true(nsum_glossfile_sorted(f));
+	assert_int_equal(nsum_glossfile_insert(f, names, values, 2, &row, &err), NSUM_OK);
+	assert_int_equal(row, 1);   /* between Élysée and OTAN */
+	out = nsum_glossfile_format(f, NULL);
+	/* The untouched row keeps its needless quotes and double space. */
+	assert_string_equal(out, "fr,en\n\xC3\x89lys\xC3\xA9" "e,\"the  \xC3\x89lys\xC3\xA9" "e\"\n"
+		"Matignon,the Prime Minister's office\nOTAN,NATO\n");
+	nsum_free(out);
+	nsum_glossfile_remove(f, 0);
+	out = nsum_glossfile_format(f, NULL);
+	assert_string_equal(out, "fr,en\nMatignon,the Prime Minister's office\nOTAN,NATO\n");
+	nsum_free(out);
+	nsum_glossfile_destroy(f);
+}
+
+static void test_compare(void **state)
+{
+	(void)state;
+	assert_true(nsum_glossfile_compare("\xC3\xA9tat", "Etats-Unis") < 0);
+	assert_true(nsum_glossfile_compare("\xC5\x93uvre", "oeuvrer") < 0);
+	assert_true(nsum_glossfile_compare("zone euro", "\xC3\x89lys\xC3\xA9" "e") > 0);
+	assert_int_equal(nsum_glossfile_compare("OTAN", "OTAN"), 0);
+}
+
+static void test_quoting_on_write(void **state)
+{
+	nsum_error err;
+	nsum_glossfile *f = PARSE("fr,en,note\n", &err);
+	const char *names[] = { "fr", "en", "note" };
+	const char *values[] = { "accord de paix", "peace deal", "a, \"b\"\nc" };
+	char *out;
+
+	(void)state;
+	assert_int_equal(nsum_glossfile_insert(f, names, values, 3, NULL, &err), NSUM_OK);
+	out = nsum_glossfile_format(f, NULL);
+	assert_string_equal(out, "fr,en,note\naccord de paix,peace deal,\"a, \"\"b\"\"\nc\"\n");
+	nsum_free(out);
+	nsum_glossfile_destroy(f);
+}
+
+/* ---- Loading and matching ---- */
+
+static const char glossary_csv[] =
+	"fr,en,note,pos,domain,status,case\n"
+	"accord de paix,peace agreement | peace deal,,noun,diplomacy,,\n"
+	"cessez-le-feu,ceasefire | truce,,noun,military,,\n"
+	"coalition des volontaires,coalition of the willing,,noun,diplomacy,,\n"
+	"\xC3\x89lys\xC3\xA9" "e,the \xC3\x89lys\xC3\xA9" "e,French presidency,proper noun,institutions,,\n"
+	"\xC3\x89tats-Unis,United States,,proper noun,international,,\n"
+	"garantie de s\xC3\xA9" "curit\xC3\xA9,security guarantee,,noun,security,,\n"
+	"garantie,guarantee,,noun,,,\n"
+	"OTAN,NATO,,acronym,international,,yes\n"
+	"Verts,the Greens,French party,proper noun,politics,,yes\n"
+	"ministre d\xC3\xA9l\xC3\xA9gu\xC3\xA9,junior minister | minister delegate,,title,politics,,\n"
+	"Quai d'Orsay,French Foreign Ministry,,proper noun,institutions,,\n";
+
+static nsum_glossary *load(const char *csv, size_t len)
+{
+	nsum_glossary *g = nsum_glossary_create(NULL);
+	nsum_error err;
+	const char *path = write_tmp("g.csv", csv, len);
+
+	nsum_error_init(&err);
+	if (nsum_glossary_load(g, engine, path, &err) != NSUM_OK)
+		fail_msg("%s:%zu:%zu: %s", err.source, err.line, err.column, err.text);
+	return g;
+}
+
+static void check_matches(const nsum_glossary *g, const char *text,
+	const char *expected)
+{
+	nsum_gloss_match *m;
+	size_t n, i, len = 0;
+	char got[512];
+
+	got[0] = '\0';
+	assert_int_equal(nsum_glossary_find(g, engine, text, 0, strlen(text), &m, &n,
+		NULL), NSUM_OK);
+	for (i = 0; i < n; i++)
+		len += (size_t)snprintf(got + len, sizeof(got) - len, "%s%.*s=%s",
+			i ? " | " : "", (int)(m[i].end - m[i].start), text + m[i].start,
+			nsum_glossary_entry(g, m[i].entry)->en);
+	nsum_free(m);
+	assert_string_equal(got, expected);
+}
+
+static void test_matching(void **state)
+{
+	nsum_glossary *g = load(glossary_csv, sizeof(glossary_csv) - 1);
+
+	(void)state;
+	assert_int_equal(nsum_glossary_count(g), 11);
+	/* Inflection, longest match, no overlap. */
+	check_matches(g, "Les garanties de s\xC3\xA9" "curit\xC3\xA9 et la garantie.",
+		"garanties de s\xC3\xA9" "curit\xC3\xA9=security guarantee | garantie=guarantee");
+	/* Elision and hyphens both ways. */
+	check_matches(g, "l'OTAN et un cessez le feu, puis le cessez-le-feu",
+		"OTAN=NATO | cessez le feu=ceasefire | truce | cessez-le-feu=ceasefire | truce");
+	/* Accents dropped on capitals; case-insensitive unless marked. */
+	check_matches(g, "ELYSEE, Etats-Unis, \xC3\xA9lys\xC3\xA9" "e",
+		"ELYSEE=the \xC3\x89lys\xC3\xA9" "e | Etats-Unis=United States | "
+		"\xC3\xA9lys\xC3\xA9" "e=the \xC3\x89lys\xC3\xA9" "e");
+	check_matches(g, "les Verts et les feux verts, l'otan", "Verts=the Greens");
+	check_matches(g, "la ministre d\xC3\xA9l\xC3\xA9gu\xC3\xA9" "e au Quai d\xE2\x80\x99Orsay",
+		"ministre d\xC3\xA9l\xC3\xA9gu\xC3\xA9" "e=junior minister | minister delegate | "
+		"Quai d\xE2\x80\x99Orsay=French Foreign Ministry");
+	check_matches(g, "rien ici", "");
+	nsum_glossary_destroy(g);
+}
+
+static void test_lookup(void **state)
+{
+	nsum_glossary *g = load(glossary_csv, sizeof(glossary_csv) - 1);
+	size_t *hits, n;
+	long i;
+
+	(void)state;
+	i = nsum_glossary_lookup(g, engine, "garanties de s\xC3\xA9" "curit\xC3\xA9", 22);
+	assert_true(i >= 0);
+	assert_string_equal(nsum_glossary_entry(g, (size_t)i)->en, "security guarantee");
+	/* Only whole terms. */
+	assert_int_equal(nsum_glossary_lookup(g, engine, "la garantie de paix", 19), -1);
+	assert_int_equal(nsum_glossary_lookup(g, engine, "inconnu", 7), -1);
+	/* English, any alternative, any inflection. */
+	assert_int_equal(nsum_glossary_lookup_en(g, "Peace Deals", 11, &hits, &n, NULL),
+		NSUM_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(nsum_glossary_entry(g, hits[0])->fr, "accord de paix");
+	nsum_free(hits);
+	nsum_glossary_destroy(g);
+}
+
+static void test_load_errors(void **state)
+{
+	static const char dup[] = "fr,en\ngarantie de s\xC3\xA9" "curit\xC3\xA9,a\n"
+		"Garanties de s\xC3\xA9" "curit\xC3\xA9,b\n";
+	static const char status[] = "fr,en,status\npaix,peace,valid\n";
+	static const char casev[] = "fr,en,case\npaix,peace,maybe\n";
+	static const char empty[] = "fr,en\n\xE2\x80\x94,dash\n";
+	const char *inputs[] = { dup, status, casev, empty };
+	const char *texts[] = { "same term as", "unknown status", "case must be",
+		"never match" };
+	size_t lines[] = { 3, 2, 2, 2 }, cols[] = { 1, 12, 12, 1 }, i;
+
+	(void)state;
+	for (i = 0; i < 4; i++) {
+		nsum_glossary *g = nsum_glossary_create(NULL);
+		nsum_error err;
+
+		nsum_error_init(&err);
+		assert_int_equal(nsum_glossary_load(g, engine,
+			write_tmp("bad.csv", inputs[i], strlen(inputs[i])), &err), NSUM_EFORMAT);
+		assert_non_null(strstr(err.text, texts[i]));
+		assert_int_equal(err.line, lines[i]);
+		assert_int_equal(err.column, cols[i]);
+		assert_int_equal(nsum_glossary_count(g), 0);
+		nsum_glossary_destroy(g);
+	}
+}
+
+static void test_override(void **state)
+{
+	static const char user[] = "fr,en\nOTAN,N.A.T.O.\ncessez-le-feu,truce\n";
+	nsum_glossary *g = load(glossary_csv, sizeof(glossary_csv) - 1);
+	nsum_error err;
+	long i;
+
+	(void)state;
+	nsum_error_init(&err);
+	/* The user's file: cessez-le-feu replaced; OTAN is case-insensitive
+	 * there, a different key from the installed case-sensitive one. */
+	assert_int_equal(nsum_glossary_load(g, engine, WRITE("user.csv", user), &err),
+		NSUM_OK);
+	i = nsum_glossary_lookup(g, engine, "cessez-le-feu", 13);
+	assert_string_equal(nsum_glossary_entry(g, (size_t)i)->en, "truce");
+	assert_int_equal(nsum_glossary_entry(g, (size_t)i)->file, 1);
+	assert_int_equal(nsum_glossary_count(g), 12);
+	nsum_glossary_destroy(g);
+}
+
+/* ---- Updates ---- */
+
+typedef struct add_ctx {
+	const char *fr, *en;
+} add_ctx;
+
+static nsum_status add_edit(nsum_glossfile *f, void *ctx, nsum_error *err)
+{
+	add_ctx *a = ctx;
+	const char *names[] = { "fr", "en" };
+	const char *values[] = { a->fr, a->en };
+
+	return nsum_glossfile_insert(f, names, values, 2, NULL, err);
+}
+
+static nsum_status fail_edit(nsum_glossfile *f, void *ctx, nsum_error *err)
+{
+	(void)f;
+	(void)ctx;
+	return nsum_error_set(err, NSUM_EINVAL, NULL, 0, 0, "refused");
+}
+
+static void test_update_concurrent(void **state)
+{
+	char path[128], fr[16];
+	pid_t pids[8];
+	nsum_glossfile *f;
+	int i, status;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/shared.csv", dir);
+	for (i = 0; i < 8; i++) {
+		pids[i] = fork();
+		assert_true(pids[i] >= 0);
+		if (pids[i] == 0) {
+			add_ctx a = { fr, "term" };
+
+			snprintf(fr, sizeof(fr), "terme %d", i);
+			_exit(nsum_glossfile_update(path, add_edit, &a, NULL) == NSUM_OK ? 0 : 1);
+		}
+	}
+	for (i = 0; i < 8; i++) {
+		assert_int_equal(waitpid(pids[i], &status, 0), pids[i]);
+		assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+	f = nsum_glossfile_read(path, false, NULL);
+	assert_non_null(f);
+	assert_int_equal(nsum_glossfile_rows(f), 8);
+	assert_true(nsum_glossfile_sorted(f));
+	nsum_glossfile_destroy(f);
+	/* A refused edit leaves the file as it was. */
+	assert_int_equal(nsum_glossfile_update(path, fail_edit, NULL, NULL), NSUM_EINVAL);
+	f = nsum_glossfile_read(path, false, NULL);
+	assert_int_equal(nsum_glossfile_rows(f), 8);
+	nsum_glossfile_destroy(f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_csv_quoting),
+		cmocka_unit_test(test_csv_crlf_bom_blank),
+		cmocka_unit_test(test_csv_errors),
+		cmocka_unit_test(test_csv_unknown_columns_kept),
+		cmocka_unit_test(test_sorted_insert_keeps_bytes),
+		cmocka_unit_test(test_compare),
+		cmocka_unit_test(test_quoting_on_write),
+		cmocka_unit_test(test_matching),
+		cmocka_unit_test(test_lookup),
+		cmocka_unit_test(test_load_errors),
+		cmocka_unit_test(test_override),
+		cmocka_unit_test(test_update_concurrent),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
