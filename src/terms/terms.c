@@ -345,7 +345,8 @@ int terms_find(const set *s, nsum_engine *e, size_t max, nsum_term **terms,
 			(1.0 + 0.5 / (1.0 + (double)t->first_rank)) *
 			(t->in_title ? 1.5 : 1.0);
 	}
-	qsort(x.c, x.nc, sizeof(*x.c), by_score);
+	if (x.nc > 1)
+		qsort(x.c, x.nc, sizeof(*x.c), by_score);
 
 	res = mem_calloc(max + 1, sizeof(*res));
 	if (!res)
