@@ -232,7 +232,7 @@ static nsum_glossary *load(const char *csv, size_t len)
 	const char *path = write_tmp("g.csv", csv, len);
 
 	nsum_error_init(&err);
-	if (nsum_glossary_load(g, engine, path, &err) != NSUM_OK)
+	if (nsum_glossary_load(g, path, &err) != NSUM_OK)
 		fail_msg("%s:%zu:%zu: %s", err.source, err.line, err.column, err.text);
 	return g;
 }
@@ -245,7 +245,7 @@ static void check_matches(const nsum_glossary *g, const char *text,
 	char got[512];
 
 	got[0] = '\0';
-	assert_int_equal(nsum_glossary_find(g, engine, text, 0, strlen(text), &m, &n,
+	assert_int_equal(nsum_glossary_find(g, text, 0, strlen(text), &m, &n,
 		NULL), NSUM_OK);
 	for (i = 0; i < n; i++)
 		len += (size_t)snprintf(got + len, sizeof(got) - len, "%s%.*s=%s",
@@ -286,12 +286,12 @@ static void test_lookup(void **state)
 	long i;
 
 	(void)state;
-	i = nsum_glossary_lookup(g, engine, "garanties de s\xC3\xA9" "curit\xC3\xA9", 22);
+	i = nsum_glossary_lookup(g, "garanties de s\xC3\xA9" "curit\xC3\xA9", 23);
 	assert_true(i >= 0);
 	assert_string_equal(nsum_glossary_entry(g, (size_t)i)->en, "security guarantee");
 	/* Only whole terms. */
-	assert_int_equal(nsum_glossary_lookup(g, engine, "la garantie de paix", 19), -1);
-	assert_int_equal(nsum_glossary_lookup(g, engine, "inconnu", 7), -1);
+	assert_int_equal(nsum_glossary_lookup(g, "la garantie de paix", 19), -1);
+	assert_int_equal(nsum_glossary_lookup(g, "inconnu", 7), -1);
 	/* English, any alternative, any inflection. */
 	assert_int_equal(nsum_glossary_lookup_en(g, "Peace Deals", 11, &hits, &n, NULL),
 		NSUM_OK);
@@ -319,7 +319,7 @@ static void test_load_errors(void **state)
 		nsum_error err;
 
 		nsum_error_init(&err);
-		assert_int_equal(nsum_glossary_load(g, engine,
+		assert_int_equal(nsum_glossary_load(g,
 			write_tmp("bad.csv", inputs[i], strlen(inputs[i])), &err), NSUM_EFORMAT);
 		assert_non_null(strstr(err.text, texts[i]));
 		assert_int_equal(err.line, lines[i]);
@@ -340,9 +340,9 @@ static void test_override(void **state)
 	nsum_error_init(&err);
 	/* The user's file: cessez-le-feu replaced; OTAN is case-insensitive
 	 * there, a different key from the installed case-sensitive one. */
-	assert_int_equal(nsum_glossary_load(g, engine, WRITE("user.csv", user), &err),
+	assert_int_equal(nsum_glossary_load(g, WRITE("user.csv", user), &err),
 		NSUM_OK);
-	i = nsum_glossary_lookup(g, engine, "cessez-le-feu", 13);
+	i = nsum_glossary_lookup(g, "cessez-le-feu", 13);
 	assert_string_equal(nsum_glossary_entry(g, (size_t)i)->en, "truce");
 	assert_int_equal(nsum_glossary_entry(g, (size_t)i)->file, 1);
 	assert_int_equal(nsum_glossary_count(g), 12);

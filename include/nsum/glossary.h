@@ -19,14 +19,14 @@
  * written back.  The loader never drops a row silently: every problem is an
  * error naming the file, line and column.
  *
- * Matching works on words, not strings: each word is lower-cased, stemmed
- * (Snowball French) and stripped of accents, hyphens split words ("cessez-
+ * Matching works on words, not strings: each word is lower-cased, stripped
+ * of accents (French often drops them on capitals: "ELYSEE", "Etats-Unis")
+ * and of its inflection (plural, feminine), hyphens split words ("cessez-
  * le-feu" matches "cessez le feu") and elided articles are skipped ("l'OTAN"
  * matches "OTAN").  So "garantie de sécurité" finds "garanties de
- * sécurité".  Since French often drops the accents of capitals, an entry
- * with accents also matches its words written without ("ELYSEE",
- * "Etats-Unis").  An entry marked case matches only its exact words.  The
- * longest match wins and matches never overlap.
+ * sécurité" and "ministre délégué" finds "ministre déléguée", but "Russie"
+ * does not find "russes".  An entry marked case matches only its exact
+ * words.  The longest match wins and matches never overlap.
  *
  * The second half of this header edits glossary files: rows are kept with
  * their original bytes, so that a tool that adds one entry rewrites nothing
@@ -38,7 +38,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "nsum/engine.h"
 #include "nsum/error.h"
 
 #ifdef __cplusplus
@@ -88,8 +87,8 @@ void nsum_glossary_destroy(nsum_glossary *g);
  * NSUM_ENOMEM.  A file with any bad row changes nothing; after NSUM_ENOMEM
  * g may hold part of the file (destroy it).
  */
-nsum_status nsum_glossary_load(nsum_glossary *g, nsum_engine *e,
-	const char *path, nsum_error *err);
+nsum_status nsum_glossary_load(nsum_glossary *g, const char *path,
+	nsum_error *err);
 
 /* Number of entries (after overrides). */
 size_t nsum_glossary_count(const nsum_glossary *g);
@@ -109,16 +108,16 @@ bool nsum_gloss_status_parse(const char *name, nsum_gloss_status *out);
  * place, no overlaps, in text order.  *out is a new array (free with
  * nsum_free()), *n its length.  Returns NSUM_OK or NSUM_ENOMEM.
  */
-nsum_status nsum_glossary_find(const nsum_glossary *g, nsum_engine *e,
-	const char *text, size_t start, size_t end, nsum_gloss_match **out,
-	size_t *n, nsum_error *err);
+nsum_status nsum_glossary_find(const nsum_glossary *g, const char *text,
+	size_t start, size_t end, nsum_gloss_match **out, size_t *n,
+	nsum_error *err);
 
 /*
  * The entry whose French term is term (any inflection: normalized as for
  * matching), or -1.  The whole of term must match.
  */
-long nsum_glossary_lookup(const nsum_glossary *g, nsum_engine *e,
-	const char *term, size_t len);
+long nsum_glossary_lookup(const nsum_glossary *g, const char *term,
+	size_t len);
 
 /*
  * The entries with English equivalent term (any of the alternatives,

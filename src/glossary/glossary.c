@@ -2,13 +2,19 @@
  * The glossary (see nsum/glossary.h): entries from one or more CSV files,
  * and the matcher that finds them in text.
  *
- * Each entry's French term becomes a key: its words split at hyphens, each
- * lower-cased, stemmed, then stripped of accents, joined by 0x1F.  An entry
- * with accents gets a second key in which the words lose their accents
- * before stemming, the form a text written without accents on capitals
- * produces.  Case-sensitive entries key their words exactly as written.
- * Every prefix of every key is in the same map, so that matching walks
- * forward from each word and stops as soon as no entry can continue.
+ * Each entry's French term becomes keys: its words split at hyphens, each
+ * lower-cased and stripped of its inflection by a light French stemmer of
+ * our own (plural -s, -ux, -aux; feminine -ée, -enne, -elle, -euse, -rice,
+ * -ive, -ère), joined by 0x1F.  Snowball's French stemmer also removes
+ * derivation, so that "Macron" met "macroniste", "russes" met "Russie" and
+ * "constitue" met "Constitution"; the feminine -e after a consonant stays,
+ * since "retrait" and "retraite", "droit" and "droite" are different terms.
+ * The accent key keeps accents; the plain key drops them, for text written
+ * without accents on capitals ("ELYSEE", "Etats-Unis"), and yields to the
+ * accent key when both match ("arme" is not "armée").  Case-sensitive
+ * entries key their words exactly as written.  Every prefix of every key is
+ * in its map, so that matching walks forward from each word and stops as
+ * soon as no entry can continue.
  */
 #include <libstemmer.h>
 #include <stdlib.h>
@@ -36,8 +42,7 @@ struct nsum_glossary {
 	size_t cap;
 	char **files;       /* paths, owned */
 	size_t nfiles;
-	strmap fold;        /* folded key or prefix -> entry + 1, or 0 */
-	strmap exact;       /* exact key or prefix (case entries) -> same */
+	strmap maps[3];     /* per key kind: key or prefix -> entry + 1, or 0 */
 	struct sb_stemmer *english;
 };
 
@@ -79,8 +84,9 @@ nsum_glossary *nsum_glossary_create(nsum_error *err)
 		nsum_error_set(err, NSUM_ENOMEM, NULL, 0, 0, "out of memory");
 		return NULL;
 	}
-	strmap_init(&g->fold);
-	strmap_init(&g->exact);
+	strmap_init(&g->maps[0]);
+	strmap_init(&g->maps[1]);
+	strmap_init(&g->maps[2]);
 	return g;
 }
 
@@ -105,8 +111,9 @@ void nsum_glossary_destroy(nsum_glossary *g)
 	for (i = 0; i < g->nfiles; i++)
 		nsum_free(g->files[i]);
 	nsum_free(g->files);
-	strmap_finish(&g->fold);
-	strmap_finish(&g->exact);
+	strmap_finish(&g->maps[0]);
+	strmap_finish(&g->maps[1]);
+	strmap_finish(&g->maps[2]);
 	if (g->english)
 		sb_stemmer_delete(g->english);
 	nsum_free(g);
@@ -130,14 +137,15 @@ const char *nsum_glossary_file(const nsum_glossary *g, size_t i)
 /* ---------------------------------------------------------------------- */
 /* Keys. */
 
-enum key_mode {
-	KEY_FOLD,    /* lower-case, stem, strip accents */
-	KEY_ALT,     /* lower-case, strip accents, stem */
-	KEY_EXACT,   /* the word as written */
+enum key_kind {
+	KEY_ACCENT = 0, /* lower-case, no inflection */
+	KEY_PLAIN,      /* the same without accents */
+	KEY_EXACT,      /* the word as written (case-sensitive entries) */
+	KEY_KINDS
 };
 
-/* Append s[0..n) without accents (and œ, æ spelled out) to b.  0 or -1. */
-static int append_folded(nsum_buf *b, const char *s, size_t n)
+/* Append s[0..n) without accents (œ, æ spelled out) to b.  0 or -1. */
+static int append_plain(nsum_buf *b, const char *s, size_t n)
 {
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t m;
@@ -173,77 +181,112 @@ static int append_folded(nsum_buf *b, const char *s, size_t n)
 	return 0;
 }
 
-/* Append the key of one word part text[a..b) to key.  0 or -1. */
-static int part_key(nsum_engine *e, const char *text, size_t a, size_t b,
-	bool number, enum key_mode mode, nsum_buf *key, nsum_buf *tmp)
+static bool ends(const char *w, size_t n, const char *suffix)
 {
-	nsum_stemmer *st = nsum_engine_stemmer(e);
-	const char *stem;
-	size_t len;
-	uint32_t id;
+	size_t k = strlen(suffix);
 
-	if (mode == KEY_EXACT)
-		return buf_append(key, text + a, b - a);
-	buf_clear(tmp);
-	if (u8_lower_append(tmp, text + a, b - a) < 0)
-		return -1;
-	if (number)
-		return buf_append(key, tmp->data, tmp->len);
-	if (mode == KEY_ALT) {
-		nsum_buf folded;
-		int rc;
-
-		buf_init(&folded);
-		rc = append_folded(&folded, tmp->data, tmp->len);
-		if (rc == 0 && folded.len) {
-			id = nsum_stemmer_stem(st, folded.data, folded.len);
-			rc = id == NSUM_NO_STEM ? -1 : 0;
-			if (rc == 0) {
-				stem = nsum_stemmer_string(st, id, &len);
-				rc = buf_append(key, stem, len);
-			}
-		}
-		buf_finish(&folded);
-		return rc;
-	}
-	id = nsum_stemmer_stem(st, tmp->data, tmp->len);
-	if (id == NSUM_NO_STEM)
-		return -1;
-	stem = nsum_stemmer_string(st, id, &len);
-	return append_folded(key, stem, len);
+	return n > k + 1 && memcmp(w + n - k, suffix, k) == 0;
 }
 
-/* One word part of a text: its bytes and where its key sits in a buffer. */
+/*
+ * Remove the French inflection of the lower-case word at b->data[start..]:
+ * the plural (-s, -x after u; -aux becomes -al), then the feminine (-ée, -enne,
+ * -elle, -euse, -rice, -ive, -ère become -é, -en, -el, -eur, -eur, -if,
+ * -er).  0 or -1.
+ */
+static int uninflect(nsum_buf *b, size_t start)
+{
+	static const struct {
+		const char *suffix, *to;
+	} feminine[] = {
+		{ "\xC3\xA9" "e", "\xC3\xA9" }, { "enne", "en" }, { "elle", "el" },
+		{ "euse", "eur" }, { "rice", "eur" }, { "ive", "if" },
+		{ "\xC3\xA8re", "er" },
+	};
+	const char *w = b->data + start;
+	size_t n = b->len - start, i;
+
+	if (u8_length(w, n) <= 3)
+		return 0;
+	if (ends(w, n, "aux")) {
+		b->len = start + n - 3;
+		return buf_puts(b, "al");
+	}
+	/* -x marks a plural only after u (jeux, bijoux, eaux): not in paix,
+	 * prix, voix, infox. */
+	if (w[n - 1] == 's' || (w[n - 1] == 'x' && w[n - 2] == 'u'))
+		n--;
+	b->len = start + n;
+	b->data[b->len] = '\0';
+	for (i = 0; i < sizeof(feminine) / sizeof(*feminine); i++) {
+		if (ends(w, n, feminine[i].suffix)) {
+			b->len = start + n - strlen(feminine[i].suffix);
+			return buf_puts(b, feminine[i].to);
+		}
+	}
+	return 0;
+}
+
+/*
+ * Append the key of kind of the word part text[a..b) to key.  tmp is
+ * scratch space.  0 or -1.
+ */
+static int part_key(const char *text, size_t a, size_t b, enum key_kind kind,
+	nsum_buf *key, nsum_buf *tmp)
+{
+	size_t n;
+	bool ascii = true;
+
+	if (kind == KEY_EXACT)
+		return buf_append(key, text + a, b - a);
+	buf_clear(tmp);
+	if (u8_lower_append(tmp, text + a, b - a) < 0 || uninflect(tmp, 0) < 0)
+		return -1;
+	if (kind == KEY_ACCENT)
+		return buf_append(key, tmp->data, tmp->len);
+	for (n = 0; n < b - a && ascii; n++)
+		ascii = (unsigned char)text[a + n] < 0x80;
+	n = key->len;
+	if (append_plain(key, tmp->data, tmp->len) < 0)
+		return -1;
+	/* Written without accents, "-ee" stands for "-ée". */
+	if (ascii && key->len - n > 4 && key->data[key->len - 1] == 'e' &&
+		key->data[key->len - 2] == 'e')
+		key->data[--key->len] = '\0';
+	return 0;
+}
+
+/* One word part of a text: its bytes and where its keys sit. */
 typedef struct part {
-	size_t start, end;     /* bytes in the text */
-	size_t fold, fold_len; /* its folded key in the fold buffer */
-	size_t exact, exact_len;
+	size_t start, end;       /* bytes in the text */
+	size_t off[KEY_KINDS];   /* its key of each kind in keys[kind] */
+	size_t len[KEY_KINDS];
 } part;
 
 typedef struct parts {
 	part *items;
 	size_t count;
 	size_t cap;
-	nsum_buf fold;          /* folded keys, back to back */
-	nsum_buf exact;
+	nsum_buf keys[KEY_KINDS]; /* keys of each kind, back to back */
 } parts;
 
 static void parts_finish(parts *p)
 {
+	size_t k;
+
 	nsum_free(p->items);
-	buf_finish(&p->fold);
-	buf_finish(&p->exact);
+	for (k = 0; k < KEY_KINDS; k++)
+		buf_finish(&p->keys[k]);
 	memset(p, 0, sizeof(*p));
 }
 
 /*
  * The word parts of text[a..b): words split at their hyphens, with their
- * keys (folded, and exact when exact is set).  0 or -1.
+ * keys of every kind.  0 or -1.
  */
-static int text_parts(nsum_engine *e, const char *text, size_t a, size_t b,
-	bool exact, parts *p)
+static int text_parts(const char *text, size_t a, size_t b, parts *p)
 {
-	size_t pos = a;
+	size_t pos = a, k;
 	nsum_word w;
 	nsum_buf tmp;
 	int rc = 0;
@@ -254,7 +297,7 @@ static int text_parts(nsum_engine *e, const char *text, size_t a, size_t b,
 
 		while (rc == 0 && i <= w.end) {
 			int32_t cp = 0;
-			size_t k = i < w.end ? u8_decode(text, w.end, i, &cp) : 0;
+			size_t step = i < w.end ? u8_decode(text, w.end, i, &cp) : 0;
 
 			if (i == w.end || u8_is_hyphen(cp)) {
 				if (i > s) {
@@ -268,21 +311,19 @@ static int text_parts(nsum_engine *e, const char *text, size_t a, size_t b,
 					pt = &p->items[p->count];
 					pt->start = s;
 					pt->end = i;
-					pt->fold = p->fold.len;
-					rc = part_key(e, text, s, i, w.kind == NSUM_WORD_NUMBER,
-						KEY_FOLD, &p->fold, &tmp);
-					pt->fold_len = p->fold.len - pt->fold;
-					pt->exact = p->exact.len;
-					if (rc == 0 && exact)
-						rc = buf_append(&p->exact, text + s, i - s);
-					pt->exact_len = p->exact.len - pt->exact;
+					for (k = 0; k < KEY_KINDS && rc == 0; k++) {
+						pt->off[k] = p->keys[k].len;
+						rc = part_key(text, s, i, (enum key_kind)k,
+							&p->keys[k], &tmp);
+						pt->len[k] = p->keys[k].len - pt->off[k];
+					}
 					p->count++;
 				}
 				if (i == w.end)
 					break;
-				s = i + k;
+				s = i + step;
 			}
-			i += k;
+			i += step;
 		}
 	}
 	buf_finish(&tmp);
@@ -290,37 +331,29 @@ static int text_parts(nsum_engine *e, const char *text, size_t a, size_t b,
 }
 
 /*
- * The key of a whole term in mode into key (parts joined by SEP); its
+ * The key of kind of a whole term into key (parts joined by SEP); its
  * number of parts in *nparts.  0 or -1.
  */
-static int term_key(nsum_engine *e, const char *term, size_t len,
-	enum key_mode mode, nsum_buf *key, size_t *nparts)
+static int term_key(const char *term, size_t len, enum key_kind kind,
+	nsum_buf *key, size_t *nparts)
 {
 	parts p;
-	nsum_buf tmp;
 	size_t i;
 	int rc;
 
 	memset(&p, 0, sizeof(p));
-	buf_init(&tmp);
 	buf_clear(key);
 	*nparts = 0;
-	rc = text_parts(e, term, 0, len, false, &p);
+	rc = text_parts(term, 0, len, &p);
 	for (i = 0; rc == 0 && i < p.count; i++) {
 		const part *pt = &p.items[i];
-		int32_t cp;
 
-		if (i && buf_putc(key, SEP) < 0) {
+		if ((i && buf_putc(key, SEP) < 0) ||
+			buf_append(key, p.keys[kind].data + pt->off[kind], pt->len[kind]) < 0)
 			rc = -1;
-			break;
-		}
-		u8_decode(term, len, pt->start, &cp);
-		rc = part_key(e, term, pt->start, pt->end, u8_is_digit(cp), mode,
-			key, &tmp);
 	}
 	*nparts = p.count;
 	parts_finish(&p);
-	buf_finish(&tmp);
 	if (rc == 0 && !key->data)
 		rc = buf_puts(key, "");
 	return rc;
@@ -328,8 +361,8 @@ static int term_key(nsum_engine *e, const char *term, size_t len,
 
 /*
  * Put key (and every prefix of it, at part boundaries) in m, the full key
- * pointing at entry idx unless replace is false and it already points
- * somewhere.  0 or -1.
+ * pointing at entry idx unless replace is false and another entry has it.
+ * 0 or -1.
  */
 static int index_key(strmap *m, const nsum_buf *key, size_t idx, bool replace)
 {
@@ -342,7 +375,7 @@ static int index_key(strmap *m, const nsum_buf *key, size_t idx, bool replace)
 		if (!strmap_get(m, key->data, i, &v) && strmap_put(m, key->data, i, 0) < 0)
 			return -1;
 	}
-	if (strmap_get(m, key->data, key->len, &v) && v && !replace)
+	if (!replace && strmap_get(m, key->data, key->len, &v) && v && v != idx + 1)
 		return 0;
 	return strmap_put(m, key->data, key->len, (uint32_t)idx + 1);
 }
@@ -374,12 +407,12 @@ static const char *cell(const nsum_glossfile *f, size_t row, long c)
 	return c < 0 ? "" : nsum_glossfile_cell(f, row, (size_t)c);
 }
 
-nsum_status nsum_glossary_load(nsum_glossary *g, nsum_engine *e,
-	const char *path, nsum_error *err)
+nsum_status nsum_glossary_load(nsum_glossary *g, const char *path,
+	nsum_error *err)
 {
 	static const char *const names[5] = { "fr", "en", "note", "pos", "domain" };
 	nsum_glossfile *f;
-	nsum_buf key, alt;
+	nsum_buf key;
 	strmap seen;
 	long cols[7];
 	size_t r, i, nparts;
@@ -394,7 +427,6 @@ nsum_status nsum_glossary_load(nsum_glossary *g, nsum_engine *e,
 	cols[5] = nsum_glossfile_column_index(f, "status");
 	cols[6] = nsum_glossfile_column_index(f, "case");
 	buf_init(&key);
-	buf_init(&alt);
 	strmap_init(&seen);
 
 	/* First every row is checked, so that a bad file changes nothing. */
@@ -417,8 +449,8 @@ nsum_status nsum_glossary_load(nsum_glossary *g, nsum_engine *e,
 				"case must be yes or no, not '%s'", cell(f, r, cols[6]));
 			goto out;
 		}
-		if (term_key(e, cell(f, r, cols[0]), strlen(cell(f, r, cols[0])),
-			cs ? KEY_EXACT : KEY_FOLD, &key, &nparts) < 0)
+		if (term_key(cell(f, r, cols[0]), strlen(cell(f, r, cols[0])),
+			cs ? KEY_EXACT : KEY_ACCENT, &key, &nparts) < 0)
 			goto nomem;
 		nsum_glossfile_position(f, r, (size_t)cols[0], &line, &col);
 		if (nparts == 0) {
@@ -461,8 +493,8 @@ nsum_status nsum_glossary_load(nsum_glossary *g, nsum_engine *e,
 		bool cs = false;
 
 		parse_case(cell(f, r, cols[6]), &cs);
-		m = cs ? &g->exact : &g->fold;
-		if (term_key(e, fr, strlen(fr), cs ? KEY_EXACT : KEY_FOLD, &key,
+		m = &g->maps[cs ? KEY_EXACT : KEY_ACCENT];
+		if (term_key(fr, strlen(fr), cs ? KEY_EXACT : KEY_ACCENT, &key,
 			&nparts) < 0)
 			goto nomem;
 		if (strmap_get(m, key.data, key.len, &v) && v) {
@@ -495,20 +527,15 @@ nsum_status nsum_glossary_load(nsum_glossary *g, nsum_engine *e,
 		nsum_glossfile_position(f, r, (size_t)cols[0], &en->pub.line, &col);
 		if (index_key(m, &key, idx, true) < 0)
 			goto nomem;
-		if (!cs) {
-			if (term_key(e, fr, strlen(fr), KEY_ALT, &alt, &nparts) < 0)
-				goto nomem;
-			if ((alt.len != key.len || memcmp(alt.data, key.data, key.len)) &&
-				index_key(m, &alt, idx, false) < 0)
-				goto nomem;
-		}
+		if (!cs && (term_key(fr, strlen(fr), KEY_PLAIN, &key, &nparts) < 0 ||
+			index_key(&g->maps[KEY_PLAIN], &key, idx, false) < 0))
+			goto nomem;
 	}
 	goto out;
 nomem:
 	st = nsum_error_set(err, NSUM_ENOMEM, path, 0, 0, "out of memory");
 out:
 	buf_finish(&key);
-	buf_finish(&alt);
 	strmap_finish(&seen);
 	nsum_glossfile_destroy(f);
 	return st;
@@ -518,13 +545,13 @@ out:
 /* Matching. */
 
 /*
- * The longest entry of m whose key is the keys of parts i, i+1, ... (keys
- * in keys, exact when exact).  Returns the number of parts matched (0 if
- * none) and the entry in *found.
+ * The longest entry of map kind whose key is the keys of parts i, i+1, ...
+ * Returns the number of parts matched (0 if none), the entry in *found.
  */
-static size_t longest(const strmap *m, const parts *p, size_t i, bool exact,
-	nsum_buf *probe, size_t *found)
+static size_t longest(const nsum_glossary *g, const parts *p, size_t i,
+	enum key_kind kind, nsum_buf *probe, size_t *found)
 {
+	const strmap *m = &g->maps[kind];
 	size_t j, best = 0;
 	uint32_t v;
 
@@ -533,12 +560,10 @@ static size_t longest(const strmap *m, const parts *p, size_t i, bool exact,
 	buf_clear(probe);
 	for (j = i; j < p->count; j++) {
 		const part *pt = &p->items[j];
-		const nsum_buf *keys = exact ? &p->exact : &p->fold;
-		size_t off = exact ? pt->exact : pt->fold;
-		size_t len = exact ? pt->exact_len : pt->fold_len;
 
 		if ((j > i && buf_putc(probe, SEP) < 0) ||
-			buf_append(probe, keys->data + off, len) < 0)
+			buf_append(probe, p->keys[kind].data + pt->off[kind],
+				pt->len[kind]) < 0)
 			break;
 		if (!strmap_get(m, probe->data, probe->len, &v))
 			break;
@@ -550,12 +575,15 @@ static size_t longest(const strmap *m, const parts *p, size_t i, bool exact,
 	return best;
 }
 
-nsum_status nsum_glossary_find(const nsum_glossary *g, nsum_engine *e,
-	const char *text, size_t start, size_t end, nsum_gloss_match **out,
-	size_t *n, nsum_error *err)
+nsum_status nsum_glossary_find(const nsum_glossary *g, const char *text,
+	size_t start, size_t end, nsum_gloss_match **out, size_t *n,
+	nsum_error *err)
 {
+	/* On equal length, an exact match beats one with accents, which beats
+	 * one without. */
+	static const enum key_kind order[] = { KEY_EXACT, KEY_ACCENT, KEY_PLAIN };
 	nsum_gloss_match *res = NULL;
-	size_t cap = 0, i = 0;
+	size_t cap = 0, i = 0, k;
 	nsum_buf probe;
 	parts p;
 
@@ -565,25 +593,30 @@ nsum_status nsum_glossary_find(const nsum_glossary *g, nsum_engine *e,
 		return NSUM_OK;
 	memset(&p, 0, sizeof(p));
 	buf_init(&probe);
-	if (text_parts(e, text, start, end, g->exact.count > 0, &p) < 0)
+	if (text_parts(text, start, end, &p) < 0)
 		goto nomem;
 	while (i < p.count) {
-		size_t ef = 0, ex = 0;
-		size_t lf = longest(&g->fold, &p, i, false, &probe, &ef);
-		size_t lx = longest(&g->exact, &p, i, true, &probe, &ex);
-		size_t len = lx >= lf ? lx : lf;
+		size_t best = 0, which = 0;
 
-		if (!len) {
+		for (k = 0; k < 3; k++) {
+			size_t e = 0, len = longest(g, &p, i, order[k], &probe, &e);
+
+			if (len > best) {
+				best = len;
+				which = e;
+			}
+		}
+		if (!best) {
 			i++;
 			continue;
 		}
 		if (mem_grow((void **)&res, &cap, *n + 1, sizeof(*res)) < 0)
 			goto nomem;
 		res[*n].start = p.items[i].start;
-		res[*n].end = p.items[i + len - 1].end;
-		res[*n].entry = lx >= lf ? ex : ef;
+		res[*n].end = p.items[i + best - 1].end;
+		res[*n].entry = which;
 		(*n)++;
-		i += len;
+		i += best;
 	}
 	parts_finish(&p);
 	buf_finish(&probe);
@@ -597,8 +630,8 @@ nomem:
 	return nsum_error_set(err, NSUM_ENOMEM, NULL, 0, 0, "out of memory");
 }
 
-long nsum_glossary_lookup(const nsum_glossary *g, nsum_engine *e,
-	const char *term, size_t len)
+long nsum_glossary_lookup(const nsum_glossary *g, const char *term,
+	size_t len)
 {
 	nsum_gloss_match *m = NULL;
 	size_t n = 0;
@@ -610,7 +643,7 @@ long nsum_glossary_lookup(const nsum_glossary *g, nsum_engine *e,
 		a++;
 	while (b > a && (term[b - 1] == ' ' || term[b - 1] == '\t'))
 		b--;
-	if (nsum_glossary_find(g, e, term, a, b, &m, &n, NULL) != NSUM_OK)
+	if (nsum_glossary_find(g, term, a, b, &m, &n, NULL) != NSUM_OK)
 		return -1;
 	if (n == 1 && nsum_word_count(term, a, m[0].start) == 0 &&
 		nsum_word_count(term, m[0].end, b) == 0)
