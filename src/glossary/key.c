@@ -1,0 +1,236 @@
+/*
+ * Glossary keys (see key.h): French words without their inflection, with
+ * or without accents, or exactly as written.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "glossary/key.h"
+#include "nsum/token.h"
+#include "util/mem.h"
+#include "util/utf8.h"
+
+/* Append s[0..n) without accents (œ, æ spelled out) to b.  0 or -1. */
+static int append_plain(nsum_buf *b, const char *s, size_t n)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t m;
+	size_t i;
+	bool ascii = true;
+
+	for (i = 0; i < n && ascii; i++)
+		ascii = (unsigned char)s[i] < 0x80;
+	if (ascii)
+		return buf_append(b, s, n);
+	m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
+		UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK);
+	if (m < 0)
+		return buf_append(b, s, n);
+	for (i = 0; i < (size_t)m; i++) {
+		int rc;
+
+		if (out[i] == 0xC5 && i + 1 < (size_t)m && out[i + 1] == 0x93) {
+			rc = buf_puts(b, "oe");
+			i++;
+		} else if (out[i] == 0xC3 && i + 1 < (size_t)m && out[i + 1] == 0xA6) {
+			rc = buf_puts(b, "ae");
+			i++;
+		} else {
+			rc = buf_putc(b, (char)out[i]);
+		}
+		if (rc < 0) {
+			free(out);
+			return -1;
+		}
+	}
+	free(out);
+	return 0;
+}
+
+static bool ends(const char *w, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+
+	return n > k + 1 && memcmp(w + n - k, suffix, k) == 0;
+}
+
+/*
+ * Remove the French inflection of the lower-case word at b->data[start..]:
+ * the plural (-s, -x after u; -aux becomes -al), then the feminine (-ée, -enne,
+ * -elle, -euse, -rice, -ive, -ère become -é, -en, -el, -eur, -eur, -if,
+ * -er).  0 or -1.
+ */
+static int uninflect(nsum_buf *b, size_t start)
+{
+	static const struct {
+		const char *suffix, *to;
+	} feminine[] = {
+		{ "\xC3\xA9" "e", "\xC3\xA9" }, { "enne", "en" }, { "elle", "el" },
+		{ "euse", "eur" }, { "rice", "eur" }, { "ive", "if" },
+		{ "\xC3\xA8re", "er" },
+	};
+	const char *w = b->data + start;
+	size_t n = b->len - start, i;
+
+	if (u8_length(w, n) <= 3)
+		return 0;
+	if (ends(w, n, "aux")) {
+		b->len = start + n - 3;
+		return buf_puts(b, "al");
+	}
+	/* -x marks a plural only after u (jeux, bijoux, eaux): not in paix,
+	 * prix, voix, infox. */
+	if (w[n - 1] == 's' || (w[n - 1] == 'x' && w[n - 2] == 'u'))
+		n--;
+	b->len = start + n;
+	b->data[b->len] = '\0';
+	for (i = 0; i < sizeof(feminine) / sizeof(*feminine); i++) {
+		if (ends(w, n, feminine[i].suffix)) {
+			b->len = start + n - strlen(feminine[i].suffix);
+			return buf_puts(b, feminine[i].to);
+		}
+	}
+	return 0;
+}
+
+/*
+ * Append the key of kind of the word part text[a..b) to key.  tmp is
+ * scratch space.  0 or -1.
+ */
+int part_key(const char *text, size_t a, size_t b, enum key_kind kind,
+	nsum_buf *key, nsum_buf *tmp)
+{
+	size_t n;
+	bool ascii = true;
+
+	if (kind == KEY_EXACT)
+		return buf_append(key, text + a, b - a);
+	buf_clear(tmp);
+	if (u8_lower_append(tmp, text + a, b - a) < 0 || uninflect(tmp, 0) < 0)
+		return -1;
+	if (kind == KEY_ACCENT)
+		return buf_append(key, tmp->data, tmp->len);
+	for (n = 0; n < b - a && ascii; n++)
+		ascii = (unsigned char)text[a + n] < 0x80;
+	n = key->len;
+	if (append_plain(key, tmp->data, tmp->len) < 0)
+		return -1;
+	/* Written without accents, "-ee" stands for "-ée". */
+	if (ascii && key->len - n > 4 && key->data[key->len - 1] == 'e' &&
+		key->data[key->len - 2] == 'e')
+		key->data[--key->len] = '\0';
+	return 0;
+}
+
+void parts_finish(parts *p)
+{
+	size_t k;
+
+	nsum_free(p->items);
+	for (k = 0; k < KEY_KINDS; k++)
+		buf_finish(&p->keys[k]);
+	memset(p, 0, sizeof(*p));
+}
+
+/*
+ * The word parts of text[a..b): words split at their hyphens, with their
+ * keys of every kind.  0 or -1.
+ */
+int text_parts(const char *text, size_t a, size_t b, parts *p)
+{
+	size_t pos = a, k;
+	nsum_word w;
+	nsum_buf tmp;
+	int rc = 0;
+
+	buf_init(&tmp);
+	while (rc == 0 && nsum_word_next(text, b, &pos, &w)) {
+		size_t i = w.start, s = w.start;
+
+		while (rc == 0 && i <= w.end) {
+			int32_t cp = 0;
+			size_t step = i < w.end ? u8_decode(text, w.end, i, &cp) : 0;
+
+			if (i == w.end || u8_is_hyphen(cp)) {
+				if (i > s) {
+					part *pt;
+
+					if (mem_grow((void **)&p->items, &p->cap, p->count + 1,
+						sizeof(*p->items)) < 0) {
+						rc = -1;
+						break;
+					}
+					pt = &p->items[p->count];
+					pt->start = s;
+					pt->end = i;
+					for (k = 0; k < KEY_KINDS && rc == 0; k++) {
+						pt->off[k] = p->keys[k].len;
+						rc = part_key(text, s, i, (enum key_kind)k,
+							&p->keys[k], &tmp);
+						pt->len[k] = p->keys[k].len - pt->off[k];
+					}
+					p->count++;
+				}
+				if (i == w.end)
+					break;
+				s = i + step;
+			}
+			i += step;
+		}
+	}
+	buf_finish(&tmp);
+	return rc;
+}
+
+/*
+ * The key of kind of a whole term into key (parts joined by SEP); its
+ * number of parts in *nparts.  0 or -1.
+ */
+int term_key(const char *term, size_t len, enum key_kind kind,
+	nsum_buf *key, size_t *nparts)
+{
+	parts p;
+	size_t i;
+	int rc;
+
+	memset(&p, 0, sizeof(p));
+	buf_clear(key);
+	*nparts = 0;
+	rc = text_parts(term, 0, len, &p);
+	for (i = 0; rc == 0 && i < p.count; i++) {
+		const part *pt = &p.items[i];
+
+		if ((i && buf_putc(key, SEP) < 0) ||
+			buf_append(key, p.keys[kind].data + pt->off[kind], pt->len[kind]) < 0)
+			rc = -1;
+	}
+	*nparts = p.count;
+	parts_finish(&p);
+	if (rc == 0 && !key->data)
+		rc = buf_puts(key, "");
+	return rc;
+}
+
+/*
+ * Put key (and every prefix of it, at part boundaries) in m, the full key
+ * pointing at entry idx unless replace is false and another entry has it.
+ * 0 or -1.
+ */
+int index_key(strmap *m, const nsum_buf *key, size_t idx, bool replace)
+{
+	size_t i;
+	uint32_t v;
+
+	for (i = 0; i < key->len; i++) {
+		if (key->data[i] != SEP)
+			continue;
+		if (!strmap_get(m, key->data, i, &v) && strmap_put(m, key->data, i, 0) < 0)
+			return -1;
+	}
+	if (!replace && strmap_get(m, key->data, key->len, &v) && v && v != idx + 1)
+		return 0;
+	return strmap_put(m, key->data, key->len, (uint32_t)idx + 1);
+}
+
