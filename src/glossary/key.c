@@ -60,7 +60,8 @@ static bool ends(const char *w, size_t n, const char *suffix)
  * Remove the French inflection of the lower-case word at b->data[start..]:
  * the plural (-s, -x after u; -aux becomes -al), then the feminine (-ée, -enne,
  * -elle, -euse, -rice, -ive, -ère become -é, -en, -el, -eur, -eur, -if,
- * -er).  0 or -1.
+ * -er; -aise becomes -ai, as "français" loses its -s like a plural).
+ * 0 or -1.
  */
 static int uninflect(nsum_buf *b, size_t start)
 {
@@ -69,6 +70,7 @@ static int uninflect(nsum_buf *b, size_t start)
 	} feminine[] = {
 		{ "\xC3\xA9" "e", "\xC3\xA9" }, { "enne", "en" }, { "elle", "el" },
 		{ "euse", "eur" }, { "rice", "eur" }, { "ive", "if" },
+		{ "aise", "ai" },
 		{ "\xC3\xA8re", "er" },
 	};
 	const char *w = b->data + start;

@@ -5,7 +5,8 @@
  * articles left out by the tokenizer), and each part gets three keys:
  *
  *   KEY_ACCENT  lower-case, without its inflection (plural -s, -x after u,
- *               -aux; feminine -ée, -enne, -elle, -euse, -rice, -ive, -ère)
+ *               -aux; feminine -ée, -enne, -elle, -euse, -rice, -ive,
+ *               -aise, -ère)
  *   KEY_PLAIN   the same without accents (œ, æ spelled out); a word written
  *               without accents ends "-ee" for "-ée"
  *   KEY_EXACT   the word as written
