@@ -38,6 +38,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "nsum/dict.h"
+#include "nsum/doc.h"
+#include "nsum/engine.h"
 #include "nsum/error.h"
 
 #ifdef __cplusplus
@@ -128,10 +131,96 @@ long nsum_glossary_lookup(const nsum_glossary *g, const char *term,
 nsum_status nsum_glossary_lookup_en(const nsum_glossary *g, const char *term,
 	size_t len, size_t **out, size_t *n, nsum_error *err);
 
+/*
+ * Check the glossary file at path and call report once per problem found,
+ * with the problem's line, column (characters) and message; returns the
+ * number of problems (a CSV syntax error counts one and ends the check) or
+ * -1 on no memory.  Problems: a row the loader refuses (unknown status,
+ * bad case, no word, the same term twice after normalization); a cell with
+ * forbidden characters (tabs, leading, trailing or doubled spaces, text
+ * not in NFC); an empty English alternative or a '|' not written " | ";
+ * a French term of function words only; and, when other is not NULL, the
+ * same term with a different English in other (the glossaries loaded
+ * before).
+ */
+typedef void (*nsum_gloss_report_fn)(void *ctx, const char *path, size_t line,
+	size_t column, const char *message);
+long nsum_glossary_check(const char *path, const nsum_glossary *other,
+	nsum_gloss_report_fn report, void *ctx);
+
+/* ---------------------------------------------------------------------- */
+/* Suggestions: key terms the glossary lacks. */
+
+typedef struct nsum_gloss_suggestion {
+	char *fr;            /* the term as the articles write it most; owned */
+	double score;        /* its key-term scores, summed over the articles */
+	size_t articles;     /* articles where it is a key term */
+	nsum_dict_candidate *candidates; /* proposed English, best first */
+	size_t ncandidates;
+} nsum_gloss_suggestion;
+
+/*
+ * The key terms (at most terms per article) of docs that g lacks, grouped
+ * across articles by inflection, ranked by the number of articles, then by
+ * summed score; each with up to three English candidates from d (which may
+ * be NULL).  *out is a new array, free with nsum_gloss_suggestions_free().
+ */
+nsum_status nsum_glossary_suggest(const nsum_glossary *g, const nsum_dict *d,
+	nsum_engine *e, nsum_doc *const *docs, size_t ndocs, size_t terms,
+	nsum_gloss_suggestion **out, size_t *n, nsum_error *err);
+
+void nsum_gloss_suggestions_free(nsum_gloss_suggestion *s, size_t n);
+
+/* ---------------------------------------------------------------------- */
+/* Exchange with other tools. */
+
+typedef enum nsum_gloss_format {
+	NSUM_GLOSS_CSV = 0, /* nsum's own CSV (import only) */
+	NSUM_GLOSS_DEEPL,   /* DeepL glossary CSV: source,target, no header */
+	NSUM_GLOSS_TSV,     /* OmegaT glossary: source<TAB>target<TAB>comment */
+	NSUM_GLOSS_TBX,     /* TBX-Basic XML (ISO 30042) */
+} nsum_gloss_format;
+
+/* Parse a format name (csv, deepl, tsv, tbx); false if unknown. */
+bool nsum_gloss_format_parse(const char *name, nsum_gloss_format *out);
+
+/*
+ * g in an exchange format, as a new string (free with nsum_free()), its
+ * length in *len.  DeepL and TSV carry one row per French term (DeepL: the
+ * preferred English only, TSV: one row per alternative) and leave out
+ * deprecated, forbidden and proposed entries; TBX carries everything, with
+ * statuses as administrativeStatus.  NULL on no memory.
+ */
+char *nsum_glossary_export(const nsum_glossary *g, nsum_gloss_format fmt,
+	size_t *len);
+
+/* One term read from another tool's file. */
+typedef struct nsum_gloss_item {
+	char *fr, *en, *note, *pos, *domain; /* owned; "" when absent */
+	nsum_gloss_status status;
+	size_t line;                         /* where it was read */
+} nsum_gloss_item;
+
+/*
+ * Read the terms of data[0..len) in format fmt (CSV: nsum's glossary
+ * format; DeepL: source,target rows; TSV: source, target, optional comment,
+ * several rows of one source being alternatives; TBX: termEntry elements
+ * with French and English langSets).  *items is a new array, free with
+ * nsum_gloss_items_free().  Errors name source, line and column.
+ */
+nsum_status nsum_gloss_import_parse(const char *data, size_t len,
+	const char *source, nsum_gloss_format fmt, nsum_gloss_item **items,
+	size_t *n, nsum_error *err);
+
+void nsum_gloss_items_free(nsum_gloss_item *items, size_t n);
+
 /* ---------------------------------------------------------------------- */
 /* Editing a glossary file. */
 
 typedef struct nsum_glossfile nsum_glossfile;
+
+/* An empty glossary with the standard header, for writing a new list. */
+nsum_glossfile *nsum_glossfile_create(nsum_error *err);
 
 /*
  * Read the CSV file at path for editing: RFC 4180 syntax, a header with
@@ -191,12 +280,26 @@ int nsum_glossfile_compare(const char *a, const char *b);
 nsum_status nsum_glossfile_insert(nsum_glossfile *f, const char *const *names,
 	const char *const *values, size_t n, size_t *row, nsum_error *err);
 
+/*
+ * Add a row at the end, whatever the order, and without checking that fr
+ * and en are filled: for lists to review (`nsum glossary suggest`).
+ */
+nsum_status nsum_glossfile_append(nsum_glossfile *f, const char *const *names,
+	const char *const *values, size_t n, nsum_error *err);
+
 /* Set cell (row, col) to value.  NSUM_OK or NSUM_ENOMEM. */
 nsum_status nsum_glossfile_set(nsum_glossfile *f, size_t row, size_t col,
 	const char *value, nsum_error *err);
 
 /* Remove a row. */
 void nsum_glossfile_remove(nsum_glossfile *f, size_t row);
+
+/*
+ * The row whose French term is fr once normalized as for matching (any
+ * inflection, accents; exact for case-sensitive rows), or -1.  Also -1 on
+ * no memory.
+ */
+long nsum_glossfile_find(const nsum_glossfile *f, const char *fr);
 
 /*
  * The file's bytes: untouched rows exactly as read, changed and new rows

@@ -99,5 +99,6 @@ int cmd_summarize(int argc, char **argv);
 int cmd_clean(int argc, char **argv);
 int cmd_split(int argc, char **argv);
 int cmd_model(int argc, char **argv);
+int cmd_glossary(int argc, char **argv);
 
 #endif

@@ -12,6 +12,7 @@ static const char usage[] =
 	"       nsum clean [--explain] FILE... the article text without page noise\n"
 	"       nsum split [--clean] FILE...   one sentence per line\n"
 	"       nsum model build|merge ...     document-frequency models\n"
+	"       nsum glossary COMMAND ...      the French-English glossary\n"
 	"       nsum --help | --version\n"
 	"\n"
 	"Summary options:\n"
@@ -53,6 +54,8 @@ int main(int argc, char **argv)
 			return cmd_split(argc - 1, argv + 1);
 		if (strcmp(cmd, "model") == 0)
 			return cmd_model(argc - 1, argv + 1);
+		if (strcmp(cmd, "glossary") == 0)
+			return cmd_glossary(argc - 1, argv + 1);
 		if (strcmp(cmd, "help") == 0) {
 			print_main_usage(stdout);
 			return EXIT_OK;

@@ -10,6 +10,8 @@
  * walks forward from each word and stops as soon as no entry can continue.
  */
 #include <libstemmer.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +19,7 @@
 
 #include "glossary/key.h"
 #include "nsum/glossary.h"
+#include "nsum/lang.h"
 #include "nsum/token.h"
 #include "util/buf.h"
 #include "util/mem.h"
@@ -482,5 +485,219 @@ done:
 	buf_finish(&want);
 	buf_finish(&have);
 	sb_stemmer_delete(st);
+	return rc;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Finding rows and checking files. */
+
+long nsum_glossfile_find(const nsum_glossfile *f, const char *fr)
+{
+	long cfr = nsum_glossfile_column_index(f, "fr");
+	long ccase = nsum_glossfile_column_index(f, "case");
+	nsum_buf want, have;
+	size_t r, n;
+	long found = -1;
+
+	if (cfr < 0)
+		return -1;
+	buf_init(&want);
+	buf_init(&have);
+	if (term_key(fr, strlen(fr), KEY_ACCENT, &want, &n) < 0)
+		goto out;
+	for (r = 0; r < nsum_glossfile_rows(f) && found < 0; r++) {
+		const char *v = nsum_glossfile_cell(f, r, (size_t)cfr);
+		bool cs = false;
+
+		parse_case(cell(f, r, ccase), &cs);
+		if (cs) {
+			if (strcmp(v, fr) == 0)
+				found = (long)r;
+			continue;
+		}
+		if (term_key(v, strlen(v), KEY_ACCENT, &have, &n) < 0)
+			goto out;
+		if (have.len == want.len && memcmp(have.data, want.data, want.len) == 0)
+			found = (long)r;
+	}
+out:
+	buf_finish(&want);
+	buf_finish(&have);
+	return found;
+}
+
+/* The problems of one cell's characters, or NULL. */
+static const char *cell_problem(const char *v)
+{
+	size_t n = strlen(v);
+	utf8proc_uint8_t *nfc;
+	bool same;
+
+	if (!n)
+		return NULL;
+	if (strchr(v, '\t'))
+		return "has a tab";
+	if (v[0] == ' ' || v[n - 1] == ' ' || v[0] == '\n' || v[n - 1] == '\n')
+		return "has a space or line break at either end";
+	if (strstr(v, "  "))
+		return "has a double space";
+	nfc = utf8proc_NFC((const utf8proc_uint8_t *)v);
+	same = nfc && strcmp((const char *)nfc, v) == 0;
+	free(nfc);
+	if (!same)
+		return "is not in Unicode NFC";
+	return NULL;
+}
+
+/* The problem of an English cell's alternatives, or NULL. */
+static const char *alternatives_problem(const char *en)
+{
+	const char *p;
+
+	for (p = strchr(en, '|'); p; p = strchr(p + 1, '|')) {
+		if (p == en || p[-1] != ' ' || p[1] != ' ')
+			return "separate English alternatives with \" | \"";
+		if (p - en < 2 || p[-2] == '|' || p[2] == '\0' || p[2] == '|' || p[2] == ' ')
+			return "has an empty English alternative";
+	}
+	return NULL;
+}
+
+typedef struct checker {
+	const char *path;
+	nsum_gloss_report_fn report;
+	void *ctx;
+	long problems;
+} checker;
+
+static void problem(checker *c, size_t line, size_t col, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 4, 5)))
+#endif
+	;
+
+static void problem(checker *c, size_t line, size_t col, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	c->report(c->ctx, c->path, line, col, msg);
+	c->problems++;
+}
+
+/* Whether every word of term is a French stopword. */
+static bool only_function_words(const nsum_lang *lang, const char *term)
+{
+	size_t pos = 0, n = strlen(term), words = 0;
+	nsum_word w;
+	nsum_buf low;
+	bool all = true;
+
+	buf_init(&low);
+	while (all && nsum_word_next(term, n, &pos, &w)) {
+		words++;
+		buf_clear(&low);
+		if (u8_lower_append(&low, term + w.start, w.end - w.start) < 0)
+			break;
+		all = nsum_lang_is_stopword(lang, NSUM_LANG_FR, low.data, low.len);
+	}
+	buf_finish(&low);
+	return words && all;
+}
+
+long nsum_glossary_check(const char *path, const nsum_glossary *other,
+	nsum_gloss_report_fn report, void *ctx)
+{
+	checker c = { path, report, ctx, 0 };
+	nsum_glossfile *f;
+	nsum_lang *lang = NULL;
+	nsum_error err;
+	nsum_buf key;
+	strmap seen;
+	long cols[7], rc = -1;
+	static const char *const names[7] = {
+		"fr", "en", "note", "pos", "domain", "status", "case",
+	};
+	size_t r, k, line, col, nparts;
+
+	nsum_error_init(&err);
+	f = nsum_glossfile_read(path, false, &err);
+	if (!f) {
+		if (err.status == NSUM_ENOMEM)
+			return -1;
+		problem(&c, err.line, err.column, "%s", err.text);
+		return c.problems;
+	}
+	buf_init(&key);
+	strmap_init(&seen);
+	lang = nsum_lang_create(NULL);
+	if (!lang)
+		goto out;
+	for (k = 0; k < 7; k++)
+		cols[k] = nsum_glossfile_column_index(f, names[k]);
+	for (r = 0; r < nsum_glossfile_rows(f); r++) {
+		const char *fr = cell(f, r, cols[0]), *en = cell(f, r, cols[1]), *why;
+		nsum_gloss_status st;
+		uint32_t prev;
+		bool cs = false;
+
+		for (k = 0; k < nsum_glossfile_columns(f); k++) {
+			why = cell_problem(nsum_glossfile_cell(f, r, k));
+			if (why) {
+				nsum_glossfile_position(f, r, k, &line, &col);
+				problem(&c, line, col, "'%s' %s", nsum_glossfile_column(f, k), why);
+			}
+		}
+		nsum_glossfile_position(f, r, (size_t)cols[1], &line, &col);
+		if ((why = alternatives_problem(en)) != NULL)
+			problem(&c, line, col, "'%s': %s", en, why);
+		if (!nsum_gloss_status_parse(cell(f, r, cols[5]), &st)) {
+			nsum_glossfile_position(f, r, (size_t)cols[5], &line, &col);
+			problem(&c, line, col, "unknown status '%s' (preferred, admitted, "
+				"deprecated, forbidden, proposed)", cell(f, r, cols[5]));
+		}
+		if (!parse_case(cell(f, r, cols[6]), &cs)) {
+			nsum_glossfile_position(f, r, (size_t)cols[6], &line, &col);
+			problem(&c, line, col, "case must be yes or no, not '%s'",
+				cell(f, r, cols[6]));
+		}
+		nsum_glossfile_position(f, r, (size_t)cols[0], &line, &col);
+		if (term_key(fr, strlen(fr), cs ? KEY_EXACT : KEY_ACCENT, &key,
+			&nparts) < 0 || buf_putc(&key, cs ? 'X' : 'F') < 0)
+			goto out;
+		if (nparts == 0) {
+			problem(&c, line, col, "'%s' has no word and can never match", fr);
+			continue;
+		}
+		if (only_function_words(lang, fr))
+			problem(&c, line, col, "'%s' is only function words", fr);
+		if (strmap_get(&seen, key.data, key.len, &prev)) {
+			size_t pline, pcol;
+
+			nsum_glossfile_position(f, prev, (size_t)cols[0], &pline, &pcol);
+			problem(&c, line, col, "'%s' is the same term as '%s' on line %zu",
+				fr, cell(f, prev, cols[0]), pline);
+		} else if (strmap_put(&seen, key.data, key.len, (uint32_t)r) < 0) {
+			goto out;
+		}
+		if (other) {
+			long o = nsum_glossary_lookup(other, fr, strlen(fr));
+
+			if (o >= 0 && strcmp(other->entries[o].pub.en, en) != 0)
+				problem(&c, line, col, "'%s' is '%s' here but '%s' in %s:%zu",
+					fr, en, other->entries[o].pub.en,
+					nsum_glossary_file(other, other->entries[o].pub.file),
+					other->entries[o].pub.line);
+		}
+	}
+	rc = c.problems;
+out:
+	nsum_lang_destroy(lang);
+	strmap_finish(&seen);
+	buf_finish(&key);
+	nsum_glossfile_destroy(f);
 	return rc;
 }

@@ -117,6 +117,11 @@ nomem:
 	return NULL;
 }
 
+nsum_glossfile *nsum_glossfile_create(nsum_error *err)
+{
+	return empty_file(err);
+}
+
 long nsum_glossfile_column_index(const nsum_glossfile *f, const char *name)
 {
 	size_t i;
@@ -397,8 +402,10 @@ static int widen(grow *r, size_t count)
 	return 0;
 }
 
-nsum_status nsum_glossfile_insert(nsum_glossfile *f, const char *const *names,
-	const char *const *values, size_t n, size_t *row, nsum_error *err)
+/* Add a row: in sorted place when sorted and the file is, else at the end. */
+static nsum_status add_row(nsum_glossfile *f, const char *const *names,
+	const char *const *values, size_t n, bool sorted, size_t *row,
+	nsum_error *err)
 {
 	long cfr = nsum_glossfile_column_index(f, "fr");
 	const char *fr = NULL, *en = NULL;
@@ -411,9 +418,11 @@ nsum_status nsum_glossfile_insert(nsum_glossfile *f, const char *const *names,
 		else if (strcmp(names[i], "en") == 0)
 			en = values[i];
 	}
-	if (!fr || !fr[0] || !en || !en[0])
+	if (sorted && (!fr || !fr[0] || !en || !en[0]))
 		return nsum_error_set(err, NSUM_EINVAL, NULL, 0, 0,
 			"a glossary entry needs a non-empty fr and en");
+	if (!fr)
+		fr = "";
 	memset(&r, 0, sizeof(r));
 	for (i = 0; i < n; i++)
 		if (values[i][0] && nsum_glossfile_column_index(f, names[i]) < 0 &&
@@ -436,7 +445,7 @@ nsum_status nsum_glossfile_insert(nsum_glossfile *f, const char *const *names,
 	if (mem_grow((void **)&f->rows, &f->cap, f->nrows + 1, sizeof(*f->rows)) < 0)
 		goto nomem;
 	at = f->nrows;
-	if (nsum_glossfile_sorted(f)) {
+	if (sorted && nsum_glossfile_sorted(f)) {
 		size_t lo = 0, hi = f->nrows;
 
 		while (lo < hi) {
@@ -458,6 +467,18 @@ nsum_status nsum_glossfile_insert(nsum_glossfile *f, const char *const *names,
 nomem:
 	grow_finish(&r);
 	return nsum_error_set(err, NSUM_ENOMEM, NULL, 0, 0, "out of memory");
+}
+
+nsum_status nsum_glossfile_insert(nsum_glossfile *f, const char *const *names,
+	const char *const *values, size_t n, size_t *row, nsum_error *err)
+{
+	return add_row(f, names, values, n, true, row, err);
+}
+
+nsum_status nsum_glossfile_append(nsum_glossfile *f, const char *const *names,
+	const char *const *values, size_t n, nsum_error *err)
+{
+	return add_row(f, names, values, n, false, NULL, err);
 }
 
 nsum_status nsum_glossfile_set(nsum_glossfile *f, size_t row, size_t col,
