@@ -406,6 +406,145 @@ static void test_update_concurrent(void **state)
 	nsum_glossfile_destroy(f);
 }
 
+/* ---- Exchange ---- */
+
+static void test_export_import_roundtrip(void **state)
+{
+	nsum_glossary *g = load(glossary_csv, sizeof(glossary_csv) - 1);
+	static const nsum_gloss_format fmts[] = { NSUM_GLOSS_TBX, NSUM_GLOSS_TSV,
+		NSUM_GLOSS_DEEPL };
+	size_t f;
+
+	(void)state;
+	for (f = 0; f < 3; f++) {
+		nsum_gloss_item *items;
+		size_t n, len, i;
+		char *out = nsum_glossary_export(g, fmts[f], &len);
+		nsum_error err;
+
+		assert_non_null(out);
+		nsum_error_init(&err);
+		assert_int_equal(nsum_gloss_import_parse(out, len, "x", fmts[f], &items,
+			&n, &err), NSUM_OK);
+		/* Every entry comes back: TBX with every field, TSV with all the
+		 * alternatives, DeepL with the preferred English. */
+		assert_int_equal(n, nsum_glossary_count(g));
+		for (i = 0; i < n; i++) {
+			const nsum_gloss_entry *e = nsum_glossary_entry(g, i);
+
+			assert_string_equal(items[i].fr, e->fr);
+			if (fmts[f] == NSUM_GLOSS_DEEPL)
+				assert_true(strncmp(e->en, items[i].en, strlen(items[i].en)) == 0);
+			else
+				assert_string_equal(items[i].en, e->en);
+			if (fmts[f] == NSUM_GLOSS_TBX) {
+				assert_string_equal(items[i].note, e->note);
+				assert_string_equal(items[i].pos, e->pos);
+				assert_string_equal(items[i].domain, e->domain);
+				assert_int_equal(items[i].status, e->status);
+			}
+		}
+		nsum_gloss_items_free(items, n);
+		nsum_free(out);
+	}
+	nsum_glossary_destroy(g);
+}
+
+static void test_export_formats(void **state)
+{
+	static const char csv[] = "fr,en,note,status\n"
+		"accord de paix,\"peace deal, \"\"formal\"\"\",x & <y>,\n"
+		"vieux terme,old term,,deprecated\n";
+	nsum_glossary *g = load(csv, sizeof(csv) - 1);
+	char *deepl = nsum_glossary_export(g, NSUM_GLOSS_DEEPL, NULL);
+	char *tbx = nsum_glossary_export(g, NSUM_GLOSS_TBX, NULL);
+
+	(void)state;
+	/* Deprecated entries stay out of DeepL; quoting follows RFC 4180. */
+	assert_string_equal(deepl, "accord de paix,\"peace deal, \"\"formal\"\"\"\n");
+	assert_non_null(strstr(tbx, "<note>x &amp; &lt;y&gt;</note>"));
+	assert_non_null(strstr(tbx, "deprecatedTerm-admn-sts"));
+	assert_non_null(strstr(tbx, "<martif type=\"TBX-Basic\""));
+	nsum_free(deepl);
+	nsum_free(tbx);
+	nsum_glossary_destroy(g);
+}
+
+static void test_import_errors(void **state)
+{
+	static const char tsv[] = "paix\tpeace\npaix\ttruce\nguerre\n";
+	static const char tbx[] = "<martif><text><body><termEntry>"
+		"<langSet xml:lang=\"fr\"><tig><term>paix &bad;</term></tig></langSet>"
+		"</termEntry></body></text></martif>";
+	nsum_gloss_item *items;
+	size_t n;
+	nsum_error err;
+
+	(void)state;
+	nsum_error_init(&err);
+	assert_int_equal(nsum_gloss_import_parse(tsv, sizeof(tsv) - 1, "g.tsv",
+		NSUM_GLOSS_TSV, &items, &n, &err), NSUM_EFORMAT);
+	assert_int_equal(err.line, 3);
+	nsum_error_init(&err);
+	assert_int_equal(nsum_gloss_import_parse(tsv, 22, "g.tsv", NSUM_GLOSS_TSV,
+		&items, &n, &err), NSUM_OK);
+	/* Two rows of one source are alternatives of one entry. */
+	assert_int_equal(n, 1);
+	assert_string_equal(items[0].en, "peace | truce");
+	nsum_gloss_items_free(items, n);
+	nsum_error_init(&err);
+	assert_int_equal(nsum_gloss_import_parse(tbx, sizeof(tbx) - 1, "g.tbx",
+		NSUM_GLOSS_TBX, &items, &n, &err), NSUM_EFORMAT);
+	assert_non_null(strstr(err.text, "entity"));
+}
+
+/* ---- Checks ---- */
+
+typedef struct reports {
+	char text[2048];
+	size_t len, count;
+} reports;
+
+static void collect_report(void *ctx, const char *path, size_t line,
+	size_t col, const char *msg)
+{
+	reports *r = ctx;
+
+	(void)path;
+	r->len += (size_t)snprintf(r->text + r->len, sizeof(r->text) - r->len,
+		"%zu:%zu: %s\n", line, col, msg);
+	r->count++;
+}
+
+static void test_check(void **state)
+{
+	static const char bad[] = "fr,en,status\n"
+		"paix,peace,\n"
+		"Paix,truce,\n"
+		"\"guerre \",war,\n"
+		"de la,of the,\n"
+		"conflit,conflict|war,\n"
+		"cre\xCC\x81" "dit,credit,\n"
+		"traite,treaty,old\n";
+	reports r;
+	long n;
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	n = nsum_glossary_check(WRITE("bad.csv", bad), NULL, collect_report, &r);
+	assert_int_equal(n, (long)r.count);
+	assert_non_null(strstr(r.text, "3:1: 'Paix' is the same term as 'paix' on line 2"));
+	assert_non_null(strstr(r.text, "4:1: 'fr' has a space or line break at either end"));
+	assert_non_null(strstr(r.text, "5:1: 'de la' is only function words"));
+	assert_non_null(strstr(r.text, "6:9: 'conflict|war': separate English"));
+	assert_non_null(strstr(r.text, "7:1: 'fr' is not in Unicode NFC"));
+	assert_non_null(strstr(r.text, "8:15: unknown status 'old'"));
+	assert_int_equal(n, 6);
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(nsum_glossary_check(write_tmp("ok.csv", glossary_csv,
+		sizeof(glossary_csv) - 1), NULL, collect_report, &r), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -421,6 +560,10 @@ int main(void)
 		cmocka_unit_test(test_load_errors),
 		cmocka_unit_test(test_override),
 		cmocka_unit_test(test_update_concurrent),
+		cmocka_unit_test(test_export_import_roundtrip),
+		cmocka_unit_test(test_export_formats),
+		cmocka_unit_test(test_import_errors),
+		cmocka_unit_test(test_check),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
