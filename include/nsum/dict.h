@@ -51,6 +51,15 @@ void nsum_dict_destroy(nsum_dict *d);
  */
 nsum_status nsum_dict_load(nsum_dict *d, const char *path, nsum_error *err);
 
+/*
+ * Add one translation: French fr, English en, part of speech pos ("noun",
+ * "adj", ... or ""), from source (a name shown with candidates; copied).
+ * `nsum glossary suggest` adds the glossary this way, so that a term is
+ * composed from the glossary's words too.  NSUM_OK or NSUM_ENOMEM.
+ */
+nsum_status nsum_dict_add(nsum_dict *d, const char *fr, const char *en,
+	const char *pos, const char *source, nsum_error *err);
+
 /* Headwords loaded, over all dictionaries. */
 size_t nsum_dict_size(const nsum_dict *d);
 

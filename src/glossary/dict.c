@@ -484,32 +484,55 @@ static nsum_status load_tsv(nsum_dict *d, const char *path, uint32_t source,
 	return st;
 }
 
-nsum_status nsum_dict_load(nsum_dict *d, const char *path, nsum_error *err)
+/* The index of source name, added if new; UINT32_MAX on no memory. */
+static uint32_t source_index(nsum_dict *d, const char *name)
 {
 	char **sources;
+	size_t i;
+
+	for (i = 0; i < d->nsources; i++)
+		if (strcmp(d->sources[i], name) == 0)
+			return (uint32_t)i;
+	sources = nsum_realloc(d->sources, (d->nsources + 1) * sizeof(*sources));
+	if (!sources)
+		return UINT32_MAX;
+	d->sources = sources;
+	d->sources[d->nsources] = mem_strndup(name, strlen(name));
+	if (!d->sources[d->nsources])
+		return UINT32_MAX;
+	return (uint32_t)d->nsources++;
+}
+
+nsum_status nsum_dict_add(nsum_dict *d, const char *fr, const char *en,
+	const char *pos, const char *source, nsum_error *err)
+{
+	uint32_t src = source_index(d, source);
+
+	if (src == UINT32_MAX || add_sense(d, fr, strlen(fr), en, strlen(en),
+		tsv_pos(pos, strlen(pos)), src) < 0)
+		return nsum_error_set(err, NSUM_ENOMEM, NULL, 0, 0, "out of memory");
+	return NSUM_OK;
+}
+
+nsum_status nsum_dict_load(nsum_dict *d, const char *path, nsum_error *err)
+{
 	nsum_buf index;
 	nsum_status st;
 
-	sources = nsum_realloc(d->sources, (d->nsources + 1) * sizeof(*sources));
-	if (!sources)
+	if (source_index(d, base_name(path)) == UINT32_MAX)
 		return nsum_error_set(err, NSUM_ENOMEM, path, 0, 0, "out of memory");
-	d->sources = sources;
-	d->sources[d->nsources] = mem_strndup(base_name(path), strlen(base_name(path)));
-	if (!d->sources[d->nsources])
-		return nsum_error_set(err, NSUM_ENOMEM, path, 0, 0, "out of memory");
-	d->nsources++;
 	buf_init(&index);
 	if (ends_with(path, ".index")) {
-		st = load_dictd(d, path, (uint32_t)d->nsources - 1, err);
+		st = load_dictd(d, path, source_index(d, base_name(path)), err);
 	} else if (ends_with(path, ".dict.dz") || ends_with(path, ".dict")) {
 		size_t cut = strlen(path) - (ends_with(path, ".dz") ? 8 : 5);
 
 		if (buf_append(&index, path, cut) < 0 || buf_puts(&index, ".index") < 0)
 			st = nsum_error_set(err, NSUM_ENOMEM, path, 0, 0, "out of memory");
 		else
-			st = load_dictd(d, index.data, (uint32_t)d->nsources - 1, err);
+			st = load_dictd(d, index.data, source_index(d, base_name(path)), err);
 	} else {
-		st = load_tsv(d, path, (uint32_t)d->nsources - 1, err);
+		st = load_tsv(d, path, source_index(d, base_name(path)), err);
 	}
 	buf_finish(&index);
 	return st;
@@ -685,6 +708,21 @@ static int compose(const nsum_dict *d, const char *term, const tword *w,
 	size_t a, size_t b, nsum_buf *out)
 {
 	size_t i, k;
+
+	/* A part the dictionaries hold whole ("contrôleurs aériens" in
+	 * "grève des contrôleurs aériens") is translated whole. */
+	if (b - a > 1) {
+		const head *h = find_head(d, term + w[a].start, w[b - 1].end - w[a].start);
+
+		if (h) {
+			tword whole = w[b - 1];
+
+			whole.start = w[a].start;
+			whole.h = h;
+			whole.keep = false;
+			return word_en(d, term, &whole, POS_NOUN, out);
+		}
+	}
 
 	/* The first "de" (or elided d') splits head and complement. */
 	for (i = a + 1; i < b; i++) {
