@@ -179,6 +179,90 @@ static void test_split_json(void **state)
 	nsum_free(s);
 }
 
+/* Analyze s (no cleaning unless clean) with the given name, id and title. */
+static nsum_doc *doc_named(const char *s, bool clean, const char *name,
+	const char *id, const char *title)
+{
+	nsum_doc_options opt;
+	nsum_text t;
+	nsum_doc *d;
+
+	assert_int_equal(nsum_text_init_bytes(&t, s, strlen(s), name, 0, NULL),
+		NSUM_OK);
+	nsum_doc_options_default(&opt);
+	opt.clean = clean;
+	opt.id = id;
+	opt.title = title;
+	d = nsum_doc_create(engine, name, &t, &opt, NULL);
+	assert_non_null(d);
+	return d;
+}
+
+static void test_names_not_utf8(void **state)
+{
+	/* A file name, an id or a title given apart need not be UTF-8; JSON
+	 * cannot hold such bytes, so the doc keeps U+FFFD in their place. */
+	nsum_doc *d = doc_named("Le conseil a vot\xC3\xA9 le budget.\n", false,
+		"caf\xE9.txt", "\xFF" "1", "Titre \xC3 coup\xC3\xA9");
+	nsum_summary *s = nsum_summarize(engine, &d, 1, NULL, NULL);
+	nsum_render_options opt;
+	json_t *root;
+	char *out;
+
+	(void)state;
+	assert_string_equal(d->name, "caf\xEF\xBF\xBD.txt");
+	assert_string_equal(d->id, "\xEF\xBF\xBD" "1");
+	assert_string_equal(d->title, "Titre \xEF\xBF\xBD coup\xC3\xA9");
+	nsum_render_options_default(&opt);
+	opt.format = NSUM_FORMAT_JSON;
+	out = nsum_render_summary(d, s, &opt, NULL);
+	assert_non_null(out);
+	root = json_loads(out, 0, NULL);
+	assert_non_null(root);
+	assert_string_equal(json_string_value(json_object_get(root, "source")),
+		"caf\xEF\xBF\xBD.txt");
+	json_decref(root);
+	nsum_free(out);
+	out = nsum_render_clean(d, &opt, NULL);
+	assert_non_null(out);
+	nsum_free(out);
+	nsum_summary_destroy(s);
+	nsum_doc_destroy(d);
+}
+
+static void test_clean_without_english(void **state)
+{
+	/* English sentences leave the cleaned text, wherever they sit in a
+	 * line; the lines around them stay whole. */
+	const char *page =
+		"Le maire a parl\xC3\xA9 lundi. The mayor said that the plan "
+		"would be delayed until the end of the year. Il reste confiant.\n"
+		"\n"
+		"Les travaux commencent en mai.\n"
+		"They will last for two years and the costs are not known yet.\n"
+		"Les riverains sont inquiets.\n";
+	nsum_doc *d = doc_named(page, true, "en.txt", NULL, "Travaux");
+	nsum_render_options opt;
+	char *out;
+
+	(void)state;
+	assert_int_equal(d->english, 2);
+	nsum_render_options_default(&opt);
+	out = nsum_render_clean(d, &opt, NULL);
+	assert_string_equal(out, "Travaux\n"
+		"Le maire a parl\xC3\xA9 lundi. Il reste confiant.\n"
+		"\n"
+		"Les travaux commencent en mai.\n"
+		"Les riverains sont inquiets.\n");
+	nsum_free(out);
+	opt.explain = true;
+	out = nsum_render_clean(d, &opt, NULL);
+	assert_non_null(strstr(out, "1: english: The mayor said"));
+	assert_non_null(strstr(out, "4: english: They will last"));
+	nsum_free(out);
+	nsum_doc_destroy(d);
+}
+
 static void test_format_parse(void **state)
 {
 	nsum_format f;
@@ -199,6 +283,8 @@ int main(void)
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_split_json),
 		cmocka_unit_test(test_format_parse),
+		cmocka_unit_test(test_names_not_utf8),
+		cmocka_unit_test(test_clean_without_english),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -189,6 +189,28 @@ static void test_non_candidates(void **state)
 	nsum_doc_destroy(d);
 }
 
+static void test_title_feature(void **state)
+{
+	/* The share of the title's distinct content stems in the sentence:
+	 * "budget" three times and "vote"/"voté" count once each. */
+	nsum_doc *d = doc_of("Le budget a \xC3\xA9t\xC3\xA9 vot\xC3\xA9 hier soir.\n"
+		"La pluie tombait sur la ville.\n",
+		"Budget, budget : le vote du budget municipal");
+	nsum_summary_options opt;
+	nsum_summary *s;
+
+	(void)state;
+	nsum_summary_options_default(&opt);
+	opt.explain = true;
+	s = summarize(d, &opt);
+	assert_non_null(s->features);
+	assert_true(fabs(s->features[0 * NSUM_F_COUNT + NSUM_F_TITLE] -
+		2.0 / 3.0) < 1e-9);
+	assert_true(s->features[1 * NSUM_F_COUNT + NSUM_F_TITLE] == 0);
+	nsum_summary_destroy(s);
+	nsum_doc_destroy(d);
+}
+
 static void test_empty_summary(void **state)
 {
 	nsum_doc *d = doc_of("et de la\nou le\n", NULL);
@@ -313,6 +335,7 @@ int main(void)
 		cmocka_unit_test(test_no_near_duplicates),
 		cmocka_unit_test(test_non_candidates),
 		cmocka_unit_test(test_empty_summary),
+		cmocka_unit_test(test_title_feature),
 		cmocka_unit_test(test_terms),
 		cmocka_unit_test(test_inflections_group),
 		cmocka_unit_test(test_options_check),

@@ -64,7 +64,9 @@ void nsum_doc_options_default(nsum_doc_options *opt);
 
 /*
  * Analyze one article.  Takes over text: on return, success or failure,
- * *text is empty and the doc (or nobody) owns its buffer.  name is copied.
+ * *text is empty and the doc (or nobody) owns its buffer.  name, and the
+ * id and title of opt, are copied as UTF-8: a byte that is not valid UTF-8
+ * becomes U+FFFD, so that every output format (JSON) can show them.
  * opt may be NULL for the defaults.  Returns NULL and fills err on failure
  * (NSUM_ENOMEM).  Free with nsum_doc_destroy().
  */

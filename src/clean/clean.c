@@ -329,6 +329,45 @@ static const char *const disclaimer_weak[] = {
 /* Folding. */
 
 /*
+ * What utf8proc's decomposition, case folding and mark stripping (fold_cp())
+ * make of U+00C0..U+00FF when it is one ASCII letter: 'e' for É, È, é, è ...
+ * 0 where it is something else (Æ, Ð, ×, Ø, Þ, ß ...), which fold_cp()
+ * leaves to utf8proc.
+ */
+static const char latin1_base[64] = {
+	'a', 'a', 'a', 'a', 'a', 'a', 0, 'c',       /* U+00C0 */
+	'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',     /* U+00C8 */
+	0, 'n', 'o', 'o', 'o', 'o', 'o', 0,         /* U+00D0 */
+	0, 'u', 'u', 'u', 'u', 'y', 0, 0,           /* U+00D8 */
+	'a', 'a', 'a', 'a', 'a', 'a', 0, 'c',       /* U+00E0 */
+	'e', 'e', 'e', 'e', 'i', 'i', 'i', 'i',     /* U+00E8 */
+	0, 'n', 'o', 'o', 'o', 'o', 'o', 0,         /* U+00F0 */
+	0, 'u', 'u', 'u', 'u', 'y', 0, 'y',         /* U+00F8 */
+};
+
+/* fold_cp() of an ASCII character, which folds to one byte. */
+static char fold_ascii(unsigned char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return (char)(c | 0x20);
+	if (c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r')
+		return ' ';
+	return (char)c;
+}
+
+/*
+ * Whether byte c is ASCII that fold_span() copies as fold_ascii() makes it,
+ * one byte for one: not white space nor a control character, and not a
+ * quote mark it leaves out (quotes false).
+ */
+static bool plain_ascii(char c, bool quotes)
+{
+	unsigned char u = (unsigned char)c;
+
+	return u > ' ' && u < 0x80 && (quotes || u != '"');
+}
+
+/*
  * Fold the character cp for matching into out (at least 16 bytes): lower
  * case without accents; white space as ' '; apostrophes as '\''; hyphens
  * and dashes as '-'; guillemets and curly quotes as '"'; '…' as "...".
@@ -342,10 +381,12 @@ static size_t fold_cp(int32_t cp, char *out)
 	size_t n = 0;
 
 	if (cp < 0x80) {
-		out[0] = (char)(cp >= 'A' && cp <= 'Z' ? cp | 0x20 : cp);
-		if (cp == '\t' || cp == '\n' || cp == '\v' || cp == '\f' ||
-			cp == '\r')
-			out[0] = ' ';
+		out[0] = fold_ascii((unsigned char)cp);
+		return 1;
+	}
+	/* The accented letters of French (and of Latin-1), without utf8proc. */
+	if (cp >= 0xC0 && cp <= 0xFF && latin1_base[cp - 0xC0]) {
+		out[0] = latin1_base[cp - 0xC0];
 		return 1;
 	}
 	if (u8_is_space(cp)) {
@@ -405,7 +446,42 @@ static int fold_span(nsum_buf *out, size_t **map, size_t *cap,
 	while (i < b) {
 		char enc[16];
 		int32_t cp;
-		size_t k = u8_decode(t, b, i, &cp), n = fold_cp(cp, enc), j;
+		size_t k, n, j;
+
+		/* A run of ASCII that is neither white space nor a dropped quote
+		 * (nearly all of a line) folds byte for byte. */
+		if (plain_ascii(t[i], quotes)) {
+			size_t run = i + 1;
+
+			while (run < b && plain_ascii(t[run], quotes))
+				run++;
+			n = run - i;
+			if (out->cap - out->len < n + 2 && buf_reserve(out, n + 1) < 0)
+				return -1;
+			if (map && out->len + n + 2 > *cap && mem_grow((void **)map,
+				cap, out->len + n + 2, sizeof(**map)) < 0)
+				return -1;
+			if (space) {
+				if (map)
+					(*map)[out->len] = space_at;
+				out->data[out->len++] = ' ';
+				space = false;
+			}
+			for (; i < run; i++) {
+				if (map)
+					(*map)[out->len] = i;
+				out->data[out->len++] = fold_ascii((unsigned char)t[i]);
+			}
+			continue;
+		}
+		/* Other ASCII (white space, control characters) without a call. */
+		if ((unsigned char)t[i] < 0x80) {
+			enc[0] = fold_ascii((unsigned char)t[i]);
+			k = n = 1;
+		} else {
+			k = u8_decode(t, b, i, &cp);
+			n = fold_cp(cp, enc);
+		}
 
 		if (n == 1 && enc[0] == ' ') {
 			if (!space)
@@ -418,22 +494,26 @@ static int fold_span(nsum_buf *out, size_t **map, size_t *cap,
 			i += k;
 			continue;
 		}
-		if (space && buf_putc(out, ' ') < 0)
+		/* Room for a space, the n bytes and the final NUL. */
+		if (out->cap - out->len < n + 2 && buf_reserve(out, n + 1) < 0)
 			return -1;
-		if (map) {
-			if (mem_grow((void **)map, cap, out->len + n + 1,
-				sizeof(**map)) < 0)
-				return -1;
-			if (space)
-				(*map)[out->len - 1] = space_at;
-			for (j = 0; j < n; j++)
-				(*map)[out->len + j] = i;
+		if (map && out->len + n + 2 > *cap && mem_grow((void **)map, cap,
+			out->len + n + 2, sizeof(**map)) < 0)
+			return -1;
+		if (space) {
+			if (map)
+				(*map)[out->len] = space_at;
+			out->data[out->len++] = ' ';
+			space = false;
 		}
-		space = false;
-		if (buf_append(out, enc, n) < 0)
-			return -1;
+		for (j = 0; j < n; j++) {
+			if (map)
+				(*map)[out->len] = i;
+			out->data[out->len++] = enc[j];
+		}
 		i += k;
 	}
+	out->data[out->len] = '\0';
 	if (map) {
 		if (mem_grow((void **)map, cap, out->len + 1, sizeof(**map)) < 0)
 			return -1;
@@ -480,6 +560,7 @@ static void make_view(const cleaner *c, size_t from, fview *v)
 {
 	const folded *f = &c->f;
 	size_t k0 = 0, i, len;
+	bool word = false;
 
 	while (k0 < f->s.len && f->map[k0] < from)
 		k0++;
@@ -491,26 +572,25 @@ static void make_view(const cleaner *c, size_t from, fview *v)
 	v->lead = v->n;
 	v->tail = 0;
 	v->words = 0;
+	/* One pass: the first and last letter or digit, and the runs between
+	 * spaces that hold one. */
 	for (i = 0; i < v->n; i += len) {
+		if (v->s[i] == ' ') {
+			v->words += word;
+			word = false;
+			len = 1;
+			continue;
+		}
 		if (alnum_at(v->s, v->n, i, &len)) {
 			if (v->lead == v->n)
 				v->lead = i;
 			v->tail = i + len;
+			word = true;
 		}
 	}
+	v->words += word;
 	if (v->lead == v->n)
 		v->tail = v->n;
-	for (i = 0; i < v->n;) {
-		bool word = false;
-
-		while (i < v->n && v->s[i] == ' ')
-			i++;
-		while (i < v->n && v->s[i] != ' ') {
-			word |= alnum_at(v->s, v->n, i, &len);
-			i += len;
-		}
-		v->words += word;
-	}
 }
 
 /* ---------------------------------------------------------------------- */
@@ -566,16 +646,17 @@ static bool whole_any(const fview *v, const char *const *list, size_t n)
 /* Whether pat occurs in the view as whole words. */
 static bool contains(const fview *v, const char *pat)
 {
-	size_t i, len;
+	size_t i = 0, len;
+	const char *p;
 
-	for (i = 0; i < v->n; i++) {
-		if (v->s[i] != pat[0])
-			continue;
-		if (i > 0 && alnum_at(v->s, v->n, i - 1, &len) &&
-			alnum_at(pat, strlen(pat), 0, &len))
-			continue;
-		if (match_at(v->s, v->n, i, pat, NULL))
+	/* Only where the first byte matches (memchr finds those fast). */
+	while (i < v->n && (p = memchr(v->s + i, pat[0], v->n - i)) != NULL) {
+		i = (size_t)(p - v->s);
+		if (!(i > 0 && alnum_at(v->s, v->n, i - 1, &len) &&
+			alnum_at(pat, strlen(pat), 0, &len)) &&
+			match_at(v->s, v->n, i, pat, NULL))
 			return true;
+		i++;
 	}
 	return false;
 }
@@ -623,7 +704,11 @@ static bool next_word(const fview *v, size_t *pos, size_t *a, size_t *b)
 /* Whether the folded word v->s[a..b) is w. */
 static bool word_is(const fview *v, size_t a, size_t b, const char *w)
 {
-	return strlen(w) == b - a && memcmp(v->s + a, w, b - a) == 0;
+	if (a == b)
+		return w[0] == '\0';
+	/* The first byte rules out nearly every word of a list, cheaply. */
+	return w[0] == v->s[a] && strlen(w) == b - a &&
+		memcmp(v->s + a, w, b - a) == 0;
 }
 
 /* Whether the folded word v->s[a..b) is one of the n words of list. */
@@ -2086,9 +2171,15 @@ static int mark_repeats(cleaner *c, nsum_cleaned *out)
 {
 	strmap seen;
 	nsum_buf *key = &c->scratch, title;
-	size_t i, bare;
+	size_t i, bare, kept = 0;
 	int rc = 0;
 
+	/* One kept line and no title (an article on one line, its title
+	 * given apart): nothing it could repeat. */
+	for (i = 0; i < out->count && kept < 2; i++)
+		kept += out->lines[i].reason == NSUM_KEEP;
+	if (kept < 2 && !out->has_title)
+		return 0;
 	strmap_init(&seen);
 	buf_init(&title);
 	if (out->has_title) {

@@ -94,6 +94,34 @@ void jsonl_close(jsonl_reader *r);
 struct json_t;
 nsum_status jsonl_next(jsonl_reader *r, struct json_t **obj, nsum_error *err);
 
+/*
+ * Parse line[0..n) (line lineno of the JSON-lines input name) as
+ * jsonl_next() does: NSUM_OK with *obj set (caller decrefs), NSUM_EEMPTY
+ * for a blank line, NSUM_EFORMAT naming the line and column otherwise.
+ */
+nsum_status jsonl_parse(const char *line, size_t n, const char *name,
+	size_t lineno, struct json_t **obj, nsum_error *err);
+
+/*
+ * Analyze the item obj {"id", "title", "text"} read from line lineno of
+ * name: "text" must be a string, "title" a string, null or absent, and an
+ * "id" string or integer is carried along.  NSUM_OK with a new *doc (free
+ * with nsum_doc_destroy()); otherwise *doc is NULL and err says why:
+ * NSUM_EFORMAT for a bad field, a read error (invalid UTF-8, empty text)
+ * at line lineno, column 0, or a failure of nsum_doc_create().
+ */
+nsum_status jsonl_item_doc(nsum_engine *engine, struct json_t *obj,
+	const char *name, size_t lineno, unsigned read_flags, nsum_doc **doc,
+	nsum_error *err);
+
+/*
+ * Write to out the JSON line that stands for a failed item, so that the
+ * output stays aligned with the input: {"line", "id", "error"}; id may be
+ * NULL.
+ */
+void jsonl_error_line(FILE *out, struct json_t *id, size_t line,
+	const nsum_error *err);
+
 /* Subcommands: argc/argv start at the subcommand's name. */
 int cmd_summarize(int argc, char **argv);
 int cmd_clean(int argc, char **argv);

@@ -103,39 +103,6 @@ static int summarize_file(run *r, const char *path)
 	return summarize_doc(r, doc);
 }
 
-/* Write an error line for a JSONL item so that output stays aligned. */
-static void jsonl_error_line(run *r, json_t *id, size_t line, const nsum_error *err)
-{
-	char msg[NSUM_ERROR_SOURCE_MAX + NSUM_ERROR_TEXT_MAX + 64];
-	json_t *o = json_object();
-	char *s;
-
-	nsum_error_format(err, msg, sizeof(msg));
-	json_object_set_new(o, "line", json_integer((json_int_t)line));
-	json_object_set(o, "id", id ? id : json_null());
-	json_object_set_new(o, "error", json_string(msg));
-	s = json_dumps(o, JSON_COMPACT);
-	if (s) {
-		fprintf(r->out, "%s\n", s);
-		free(s);
-	}
-	json_decref(o);
-}
-
-/* The id of a JSONL item as a string: strings as they are, numbers printed. */
-static char *item_id(json_t *id)
-{
-	char buf[64];
-
-	if (json_is_string(id))
-		return strdup(json_string_value(id));
-	if (json_is_integer(id)) {
-		snprintf(buf, sizeof(buf), "%lld", (long long)json_integer_value(id));
-		return strdup(buf);
-	}
-	return NULL;
-}
-
 static int summarize_jsonl(run *r, const char *path)
 {
 	jsonl_reader jr;
@@ -146,12 +113,9 @@ static int summarize_jsonl(run *r, const char *path)
 	if (!jsonl_open(&jr, path, &err))
 		return cli_report(&err);
 	for (;;) {
-		json_t *obj = NULL, *jtext, *jtitle, *jid;
-		nsum_doc_options dopt;
-		nsum_text text;
+		json_t *obj = NULL;
 		nsum_doc *doc;
 		nsum_status st;
-		char *id = NULL;
 
 		nsum_error_init(&err);
 		st = jsonl_next(&jr, &obj, &err);
@@ -163,46 +127,19 @@ static int summarize_jsonl(run *r, const char *path)
 		}
 		if (st != NSUM_OK) {
 			cli_fail(&code, cli_report(&err));
-			jsonl_error_line(r, NULL, jr.lineno, &err);
+			jsonl_error_line(r->out, NULL, jr.lineno, &err);
 			continue;
 		}
-		jid = json_object_get(obj, "id");
-		jtext = json_object_get(obj, "text");
-		jtitle = json_object_get(obj, "title");
-		if (!json_is_string(jtext) || (jtitle && !json_is_string(jtitle) &&
-			!json_is_null(jtitle))) {
-			nsum_error_set(&err, NSUM_EFORMAT, jr.name, jr.lineno, 0,
-				"%s", !json_is_string(jtext) ?
-				"\"text\" must be a string" : "\"title\" must be a string");
-			cli_fail(&code, cli_report(&err));
-			jsonl_error_line(r, jid, jr.lineno, &err);
-			json_decref(obj);
-			continue;
-		}
-		id = item_id(jid);
-		nsum_doc_options_default(&dopt);
-		dopt.id = id;
-		dopt.title = json_is_string(jtitle) ? json_string_value(jtitle) : NULL;
-		st = nsum_text_init_bytes(&text, json_string_value(jtext),
-			json_string_length(jtext), jr.name, r->read_flags, &err);
+		st = jsonl_item_doc(r->engine, obj, jr.name, jr.lineno,
+			r->read_flags, &doc, &err);
 		if (st != NSUM_OK) {
-			err.line = jr.lineno;
-			err.column = 0;
 			cli_fail(&code, cli_report(&err));
-			jsonl_error_line(r, jid, jr.lineno, &err);
-			json_decref(obj);
-			free(id);
-			continue;
-		}
-		doc = nsum_doc_create(r->engine, jr.name, &text, &dopt, &err);
-		if (!doc) {
-			cli_fail(&code, cli_report(&err));
-			jsonl_error_line(r, jid, jr.lineno, &err);
+			jsonl_error_line(r->out, json_object_get(obj, "id"), jr.lineno,
+				&err);
 		} else {
 			cli_fail(&code, summarize_doc(r, doc));
 		}
 		json_decref(obj);
-		free(id);
 	}
 	jsonl_close(&jr);
 	return code;

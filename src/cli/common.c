@@ -180,12 +180,237 @@ static bool blank(const char *s, size_t n)
 	return true;
 }
 
+static bool json_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The value of hex digit c, or -1. */
+static int hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* The 4 hex digits at s[0..4) as a number, or -1. */
+static long hex4(const char *s)
+{
+	long v = 0;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		int d = hex_value(s[i]);
+
+		if (d < 0)
+			return -1;
+		v = v * 16 + d;
+	}
+	return v;
+}
+
+/*
+ * Decode the JSON string whose opening quote is at s[*i] (line of n bytes)
+ * into out, moving *i past the closing quote.  Returns the decoded length,
+ * or -1 for anything jansson would refuse or that is unusual (a control
+ * character, a bad escape, \u0000, a lone surrogate): the caller then
+ * leaves the line to jansson.  UTF-8 is checked by json_stringn() later.
+ */
+static long flat_string(const char *s, size_t n, size_t *i, char *out)
+{
+	size_t j = *i + 1;
+	long len = 0;
+
+	for (;;) {
+		size_t run = j;
+		long cp, lo;
+
+		while (run < n && s[run] != '"' && s[run] != '\\' &&
+			(unsigned char)s[run] >= 0x20)
+			run++;
+		memcpy(out + len, s + j, run - j);
+		len += (long)(run - j);
+		j = run;
+		if (j >= n || (unsigned char)s[j] < 0x20)
+			return -1;
+		if (s[j] == '"')
+			break;
+		/* An escape. */
+		if (j + 1 >= n)
+			return -1;
+		switch (s[j + 1]) {
+		case '"': case '\\': case '/':
+			out[len++] = s[j + 1];
+			j += 2;
+			continue;
+		case 'b': out[len++] = '\b'; j += 2; continue;
+		case 'f': out[len++] = '\f'; j += 2; continue;
+		case 'n': out[len++] = '\n'; j += 2; continue;
+		case 'r': out[len++] = '\r'; j += 2; continue;
+		case 't': out[len++] = '\t'; j += 2; continue;
+		case 'u':
+			break;
+		default:
+			return -1;
+		}
+		if (j + 6 > n || (cp = hex4(s + j + 2)) <= 0)
+			return -1;
+		j += 6;
+		if (cp >= 0xDC00 && cp <= 0xDFFF)
+			return -1;
+		if (cp >= 0xD800 && cp <= 0xDBFF) {
+			if (j + 6 > n || s[j] != '\\' || s[j + 1] != 'u')
+				return -1;
+			lo = hex4(s + j + 2);
+			if (lo < 0xDC00 || lo > 0xDFFF)
+				return -1;
+			cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+			j += 6;
+		}
+		/* UTF-8: never longer than the escape it comes from. */
+		if (cp < 0x80) {
+			out[len++] = (char)cp;
+		} else if (cp < 0x800) {
+			out[len++] = (char)(0xC0 | (cp >> 6));
+			out[len++] = (char)(0x80 | (cp & 0x3F));
+		} else if (cp < 0x10000) {
+			out[len++] = (char)(0xE0 | (cp >> 12));
+			out[len++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+			out[len++] = (char)(0x80 | (cp & 0x3F));
+		} else {
+			out[len++] = (char)(0xF0 | (cp >> 18));
+			out[len++] = (char)(0x80 | ((cp >> 12) & 0x3F));
+			out[len++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+			out[len++] = (char)(0x80 | (cp & 0x3F));
+		}
+	}
+	*i = j + 1;
+	return len;
+}
+
+/*
+ * The common JSON line, read without jansson's parser (which spends most of
+ * its time on long strings, byte by byte): one object whose values are
+ * strings or null.  Returns the same object json_loadb() would (the last of
+ * two equal keys wins), or NULL for any other line -- numbers, nesting,
+ * anything unusual or wrong -- which the caller leaves to json_loadb(), so
+ * that values and error messages stay jansson's.
+ */
+static json_t *parse_flat(const char *s, size_t n)
+{
+	json_t *obj = json_object(), *v;
+	char *buf = malloc(n + 1), *key = NULL;
+	size_t i = 0;
+	long len;
+
+	if (!obj || !buf)
+		goto fail;
+	while (i < n && json_space(s[i]))
+		i++;
+	if (i >= n || s[i++] != '{')
+		goto fail;
+	while (i < n && json_space(s[i]))
+		i++;
+	if (i < n && s[i] == '}') {
+		i++;
+		goto end;
+	}
+	for (;;) {
+		if (i >= n || s[i] != '"')
+			goto fail;
+		len = flat_string(s, n, &i, buf);
+		if (len < 0)
+			goto fail;
+		free(key);
+		key = malloc((size_t)len + 1);
+		if (!key)
+			goto fail;
+		memcpy(key, buf, (size_t)len);
+		key[len] = '\0';
+		while (i < n && json_space(s[i]))
+			i++;
+		if (i >= n || s[i++] != ':')
+			goto fail;
+		while (i < n && json_space(s[i]))
+			i++;
+		if (i < n && s[i] == '"') {
+			len = flat_string(s, n, &i, buf);
+			v = len < 0 ? NULL : json_stringn(buf, (size_t)len);
+		} else if (n - i >= 4 && memcmp(s + i, "null", 4) == 0) {
+			i += 4;
+			v = json_null();
+		} else {
+			v = NULL;
+		}
+		/* json_object_set_new() takes v over, even when it fails (a key
+		 * that is not UTF-8).  A key never holds a NUL: \u0000 is refused. */
+		if (!v || json_object_set_new(obj, key, v) < 0)
+			goto fail;
+		while (i < n && json_space(s[i]))
+			i++;
+		if (i < n && s[i] == ',') {
+			i++;
+			while (i < n && json_space(s[i]))
+				i++;
+			continue;
+		}
+		if (i < n && s[i] == '}') {
+			i++;
+			break;
+		}
+		goto fail;
+	}
+end:
+	while (i < n && json_space(s[i]))
+		i++;
+	if (i != n)
+		goto fail;
+	free(buf);
+	free(key);
+	return obj;
+fail:
+	free(buf);
+	free(key);
+	json_decref(obj);
+	return NULL;
+}
+
+nsum_status jsonl_parse(const char *line, size_t n, const char *name,
+	size_t lineno, json_t **obj, nsum_error *err)
+{
+	json_error_t je;
+	json_t *j;
+
+	*obj = NULL;
+	if (blank(line, n))
+		return NSUM_EEMPTY;
+	j = parse_flat(line, n);
+	if (j) {
+		*obj = j;
+		return NSUM_OK;
+	}
+	j = json_loadb(line, n, 0, &je);
+	if (!j)
+		return nsum_error_set(err, NSUM_EFORMAT, name, lineno,
+			je.column > 0 ? (size_t)je.column : 1, "%s", je.text);
+	if (!json_is_object(j)) {
+		json_decref(j);
+		return nsum_error_set(err, NSUM_EFORMAT, name, lineno, 1,
+			"expected a JSON object on each line");
+	}
+	*obj = j;
+	return NSUM_OK;
+}
+
 nsum_status jsonl_next(jsonl_reader *r, json_t **obj, nsum_error *err)
 {
 	for (;;) {
 		ssize_t n;
-		json_error_t je;
-		json_t *j;
+		nsum_status st;
 
 		errno = 0;
 		n = getline(&r->line, &r->cap, r->f);
@@ -196,18 +421,100 @@ nsum_status jsonl_next(jsonl_reader *r, json_t **obj, nsum_error *err)
 			return NSUM_EEMPTY;
 		}
 		r->lineno++;
-		if (blank(r->line, (size_t)n))
-			continue;
-		j = json_loadb(r->line, (size_t)n, 0, &je);
-		if (!j)
-			return nsum_error_set(err, NSUM_EFORMAT, r->name, r->lineno,
-				je.column > 0 ? (size_t)je.column : 1, "%s", je.text);
-		if (!json_is_object(j)) {
-			json_decref(j);
-			return nsum_error_set(err, NSUM_EFORMAT, r->name, r->lineno, 1,
-				"expected a JSON object on each line");
-		}
-		*obj = j;
-		return NSUM_OK;
+		st = jsonl_parse(r->line, (size_t)n, r->name, r->lineno, obj, err);
+		if (st != NSUM_EEMPTY)
+			return st;
 	}
+}
+
+/* The id of a JSONL item as a string: strings as they are, numbers printed. */
+static char *item_id(json_t *id)
+{
+	char buf[64];
+
+	if (json_is_string(id))
+		return strdup(json_string_value(id));
+	if (json_is_integer(id)) {
+		snprintf(buf, sizeof(buf), "%lld", (long long)json_integer_value(id));
+		return strdup(buf);
+	}
+	return NULL;
+}
+
+nsum_status jsonl_item_doc(nsum_engine *engine, json_t *obj, const char *name,
+	size_t lineno, unsigned read_flags, nsum_doc **doc, nsum_error *err)
+{
+	json_t *jtext = json_object_get(obj, "text");
+	json_t *jtitle = json_object_get(obj, "title");
+	nsum_doc_options dopt;
+	nsum_text text;
+	nsum_status st;
+	char *id;
+
+	*doc = NULL;
+	if (!json_is_string(jtext) || (jtitle && !json_is_string(jtitle) &&
+		!json_is_null(jtitle)))
+		return nsum_error_set(err, NSUM_EFORMAT, name, lineno, 0, "%s",
+			!json_is_string(jtext) ? "\"text\" must be a string" :
+			"\"title\" must be a string");
+	id = item_id(json_object_get(obj, "id"));
+	nsum_doc_options_default(&dopt);
+	dopt.id = id;
+	dopt.title = json_is_string(jtitle) ? json_string_value(jtitle) : NULL;
+	st = nsum_text_init_bytes(&text, json_string_value(jtext),
+		json_string_length(jtext), name, read_flags, err);
+	if (st != NSUM_OK) {
+		if (err) {
+			err->line = lineno;
+			err->column = 0;
+		}
+		free(id);
+		return st;
+	}
+	*doc = nsum_doc_create(engine, name, &text, &dopt, err);
+	free(id);
+	if (!*doc)
+		return err ? err->status : NSUM_ENOMEM;
+	return NSUM_OK;
+}
+
+/*
+ * The message of err as a JSON string.  The message may hold bytes that
+ * are not UTF-8 -- a file name, or jansson's quote of the bad token, which
+ * can stop in the middle of a character -- and a JSON string cannot: they
+ * become U+FFFD (the read stage's lossy mode does it).
+ */
+static json_t *error_string(const nsum_error *err)
+{
+	char msg[NSUM_ERROR_SOURCE_MAX + NSUM_ERROR_TEXT_MAX + 64];
+	nsum_text t;
+	json_t *j;
+
+	nsum_error_format(err, msg, sizeof(msg));
+	j = json_string(msg);
+	if (j)
+		return j;
+	if (nsum_text_init_bytes(&t, msg, strlen(msg),
+		NULL, NSUM_READ_LOSSY | NSUM_READ_ALLOW_EMPTY, NULL) != NSUM_OK)
+		return json_string(nsum_status_string(err->status));
+	j = json_string(t.data);
+	nsum_text_finish(&t);
+	return j;
+}
+
+void jsonl_error_line(FILE *out, json_t *id, size_t line,
+	const nsum_error *err)
+{
+	json_t *o = json_object();
+	char *s;
+
+	json_object_set_new(o, "line", json_integer((json_int_t)line));
+	json_object_set(o, "id", id ? id : json_null());
+	json_object_set_new(o, "error", error_string(err));
+	s = json_dumps(o, JSON_COMPACT);
+	if (s) {
+		fprintf(out, "%s\n", s);
+		free(s);
+	}
+	json_decref(o);
 }

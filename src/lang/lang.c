@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "lang/lang.h"
 #include "nsum/lang.h"
 #include "nsum/token.h"
 #include "util/buf.h"
@@ -38,18 +39,23 @@ static const char *const others[] = {
 };
 
 struct nsum_lang {
-	strmap stop[3];   /* indexed by nsum_lang_id; [0] unused */
-	strmap weak;      /* stopwords/fr-terms.txt */
+	strmap words;     /* stopword or weak term -> LANG_* bits */
 	strmap abbr;      /* abbreviation -> nsum_abbr */
 };
 
-static int load_words(strmap *m, const char *const *words, size_t n)
+/* Add the n words of a list to m with bit list.  0, or -1 on no memory. */
+static int load_words(strmap *m, const char *const *words, size_t n,
+	unsigned list)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (strmap_put(m, words[i], strlen(words[i]), 1) < 0)
+	for (i = 0; i < n; i++) {
+		uint32_t *v = strmap_slot(m, words[i], strlen(words[i]));
+
+		if (!v)
 			return -1;
+		*v |= list;
+	}
 	return 0;
 }
 
@@ -61,16 +67,17 @@ nsum_lang *nsum_lang_create(nsum_error *err)
 
 	if (!lang)
 		goto nomem;
-	for (i = 0; i < 3; i++)
-		strmap_init(&lang->stop[i]);
+	strmap_init(&lang->words);
 	strmap_init(&lang->abbr);
-	strmap_init(&lang->weak);
-	rc |= load_words(&lang->weak, nsum_stopwords_fr_terms,
-		nsum_stopwords_fr_terms_count);
-	rc |= load_words(&lang->stop[NSUM_LANG_FR], nsum_stopwords_fr,
-		nsum_stopwords_fr_count);
-	rc |= load_words(&lang->stop[NSUM_LANG_EN], nsum_stopwords_en,
-		nsum_stopwords_en_count);
+	/* Room for all three lists at once (most words are on one only). */
+	rc |= strmap_reserve(&lang->words, nsum_stopwords_fr_terms_count +
+		nsum_stopwords_fr_count + nsum_stopwords_en_count);
+	rc |= load_words(&lang->words, nsum_stopwords_fr_terms,
+		nsum_stopwords_fr_terms_count, LANG_WEAK);
+	rc |= load_words(&lang->words, nsum_stopwords_fr, nsum_stopwords_fr_count,
+		LANG_STOP_FR);
+	rc |= load_words(&lang->words, nsum_stopwords_en, nsum_stopwords_en_count,
+		LANG_STOP_EN);
 	for (i = 0; i < sizeof(titles) / sizeof(*titles) && !rc; i++)
 		rc |= strmap_put(&lang->abbr, titles[i], strlen(titles[i]),
 			NSUM_ABBR_TITLE);
@@ -88,15 +95,19 @@ nomem:
 
 void nsum_lang_destroy(nsum_lang *lang)
 {
-	size_t i;
-
 	if (!lang)
 		return;
-	for (i = 0; i < 3; i++)
-		strmap_finish(&lang->stop[i]);
+	strmap_finish(&lang->words);
 	strmap_finish(&lang->abbr);
-	strmap_finish(&lang->weak);
 	nsum_free(lang);
+}
+
+unsigned lang_word_lists(const nsum_lang *lang, const char *word, size_t len)
+{
+	uint32_t v = 0;
+
+	strmap_get(&lang->words, word, len, &v);
+	return v;
 }
 
 bool nsum_lang_is_stopword(const nsum_lang *lang, nsum_lang_id id,
@@ -104,7 +115,8 @@ bool nsum_lang_is_stopword(const nsum_lang *lang, nsum_lang_id id,
 {
 	if (id != NSUM_LANG_FR && id != NSUM_LANG_EN)
 		return false;
-	return strmap_get(&lang->stop[id], word, len, NULL);
+	return (lang_word_lists(lang, word, len) &
+		(id == NSUM_LANG_FR ? LANG_STOP_FR : LANG_STOP_EN)) != 0;
 }
 
 static bool ends_with(const char *w, size_t n, const char *suffix)
@@ -123,9 +135,8 @@ bool nsum_lang_is_weak_term(const nsum_lang *lang, const char *word,
 	};
 	size_t i;
 
-	if (nsum_lang_is_stopword(lang, NSUM_LANG_FR, word, len) ||
-		nsum_lang_is_stopword(lang, NSUM_LANG_EN, word, len) ||
-		strmap_get(&lang->weak, word, len, NULL))
+	/* A stopword of either language, or on the weak-term list. */
+	if (lang_word_lists(lang, word, len))
 		return true;
 	for (i = 0; i < sizeof(endings) / sizeof(*endings); i++)
 		if (ends_with(word, len, endings[i]))
@@ -170,6 +181,17 @@ static bool has_french_letter(const char *s, size_t n)
 	return false;
 }
 
+void lang_tally_word(lang_tally *t, const char *low, size_t len, bool elided,
+	bool fr_stop, bool en_stop)
+{
+	bool isfr = elided || fr_stop || has_french_letter(low, len);
+
+	if (isfr && !en_stop)
+		t->fr++;
+	else if (en_stop && !isfr)
+		t->en++;
+}
+
 /*
  * The guess counts words that are stopwords of one language and not of the
  * other; a word with a French-only letter (é, è, ç, œ ...) or an elided
@@ -177,34 +199,34 @@ static bool has_french_letter(const char *s, size_t n)
  * such words and more than twice as many as French; French wins with at
  * least 2 and more than English.  Otherwise the answer is unknown.
  */
+nsum_lang_id lang_tally_verdict(const lang_tally *t)
+{
+	if (t->en >= 3 && t->en > 2 * t->fr)
+		return NSUM_LANG_EN;
+	if (t->fr >= 2 && t->fr > t->en)
+		return NSUM_LANG_FR;
+	return NSUM_LANG_UNKNOWN;
+}
+
 nsum_lang_id nsum_lang_guess(const nsum_lang *lang, const char *text,
 	size_t len)
 {
-	size_t pos = 0, fr = 0, en = 0;
+	lang_tally t = { 0, 0 };
+	size_t pos = 0;
 	nsum_word w;
 	nsum_buf low;
 
 	buf_init(&low);
 	while (nsum_word_next(text, len, &pos, &w)) {
-		bool isfr, isen;
-
 		if (w.kind != NSUM_WORD_ALPHA)
 			continue;
 		buf_clear(&low);
 		if (u8_lower_append(&low, text + w.start, w.end - w.start) < 0)
 			break;
-		isfr = w.elided || nsum_lang_is_stopword(lang, NSUM_LANG_FR,
-			low.data, low.len) || has_french_letter(low.data, low.len);
-		isen = nsum_lang_is_stopword(lang, NSUM_LANG_EN, low.data, low.len);
-		if (isfr && !isen)
-			fr++;
-		else if (isen && !isfr)
-			en++;
+		lang_tally_word(&t, low.data, low.len, w.elided,
+			nsum_lang_is_stopword(lang, NSUM_LANG_FR, low.data, low.len),
+			nsum_lang_is_stopword(lang, NSUM_LANG_EN, low.data, low.len));
 	}
 	buf_finish(&low);
-	if (en >= 3 && en > 2 * fr)
-		return NSUM_LANG_EN;
-	if (fr >= 2 && fr > en)
-		return NSUM_LANG_FR;
-	return NSUM_LANG_UNKNOWN;
+	return lang_tally_verdict(&t);
 }

@@ -78,6 +78,13 @@ static uint32_t slot(nsum_model *m, const char *stem, size_t len)
 	return i;
 }
 
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
 nsum_status nsum_model_add_document(nsum_model *m, const char *const *stems,
 	const size_t *lens, size_t n, nsum_error *err)
 {
@@ -92,18 +99,8 @@ nsum_status nsum_model_add_document(nsum_model *m, const char *const *stems,
 			goto nomem;
 	}
 	/* Count each stem once: sort the indexes, skip repeats. */
-	for (i = 1; i < n; i++) {
-		uint32_t v = idx[i];
-		size_t j = i;
-
-		if (v >= idx[i - 1])
-			continue;
-		while (j > 0 && idx[j - 1] > v) {
-			idx[j] = idx[j - 1];
-			j--;
-		}
-		idx[j] = v;
-	}
+	if (n)
+		qsort(idx, n, sizeof(*idx), cmp_u32);
 	for (i = 0; i < n; i++)
 		if (i == 0 || idx[i] != idx[i - 1])
 			m->counts[idx[i]]++;

@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "lang/lang.h"
 #include "nsum/doc.h"
 #include "nsum/token.h"
 #include "util/buf.h"
@@ -25,10 +26,12 @@ typedef struct tokvec {
 
 /*
  * Tokenize text[start..end) and append the words to v: lower-case, look up
- * the stopwords, stem.  low is scratch space.  0, or -1 on no memory.
+ * the stopwords, stem.  With tally non-NULL, also count the words' evidence
+ * for nsum_lang_guess() there (the same words it would read).  low is
+ * scratch space.  0, or -1 on no memory.
  */
 static int tokenize(nsum_engine *e, const char *text, size_t start,
-	size_t end, tokvec *v, nsum_buf *low)
+	size_t end, tokvec *v, nsum_buf *low, lang_tally *tally)
 {
 	const nsum_lang *lang = nsum_engine_lang(e);
 	nsum_stemmer *st = nsum_engine_stemmer(e);
@@ -37,6 +40,7 @@ static int tokenize(nsum_engine *e, const char *text, size_t start,
 
 	while (nsum_word_next(text, end, &pos, &w)) {
 		nsum_token *t;
+		bool fr_stop = false, en_stop = false;
 
 		if (mem_grow((void **)&v->items, &v->cap, v->count + 1,
 			sizeof(*v->items)) < 0)
@@ -44,15 +48,22 @@ static int tokenize(nsum_engine *e, const char *text, size_t start,
 		buf_clear(low);
 		if (u8_lower_append(low, text + w.start, w.end - w.start) < 0)
 			return -1;
+		if (w.kind == NSUM_WORD_ALPHA) {
+			unsigned lists = lang_word_lists(lang, low->data, low->len);
+
+			fr_stop = (lists & LANG_STOP_FR) != 0;
+			en_stop = (lists & LANG_STOP_EN) != 0;
+			if (tally)
+				lang_tally_word(tally, low->data, low->len, w.elided,
+					fr_stop, en_stop);
+		}
 		t = &v->items[v->count];
 		t->start = w.start;
 		t->end = w.end;
 		t->kind = (uint8_t)w.kind;
 		t->capitalized = w.capitalized;
 		t->elided = w.elided;
-		t->stop = w.kind == NSUM_WORD_ALPHA &&
-			(nsum_lang_is_stopword(lang, NSUM_LANG_FR, low->data, low->len) ||
-			nsum_lang_is_stopword(lang, NSUM_LANG_EN, low->data, low->len));
+		t->stop = fr_stop || en_stop;
 		t->stem = w.kind == NSUM_WORD_ALPHA ?
 			nsum_stemmer_stem(st, low->data, low->len) :
 			nsum_stemmer_intern(st, low->data, low->len);
@@ -63,7 +74,47 @@ static int tokenize(nsum_engine *e, const char *text, size_t start,
 	return 0;
 }
 
-/* A copy of s[0..n) on one line, white space runs made one space, trimmed. */
+/*
+ * Append the character of s[0..n) at i (its length k, decoded as cp) to b:
+ * as it is, or U+FFFD for a byte that is not valid UTF-8.  Strings handed
+ * in by the caller (a file name, an id, a title) may hold any bytes; the
+ * doc keeps them as UTF-8, which every output format (JSON above all)
+ * needs.  0, or -1 on no memory.
+ */
+static int append_char(nsum_buf *b, const char *s, size_t i, size_t k,
+	int32_t cp)
+{
+	if (k == 1 && cp == 0xFFFD)
+		return buf_append(b, "\xEF\xBF\xBD", 3);
+	return buf_append(b, s + i, k);
+}
+
+/* A copy of s (any bytes) as UTF-8, invalid bytes made U+FFFD; NULL on no memory. */
+static char *utf8_copy(const char *s)
+{
+	size_t i = 0, n = strlen(s);
+	nsum_buf b;
+
+	buf_init(&b);
+	if (buf_reserve(&b, n) < 0)
+		return NULL;
+	while (i < n) {
+		int32_t cp;
+		size_t k = u8_decode(s, n, i, &cp);
+
+		if (append_char(&b, s, i, k, cp) < 0) {
+			buf_finish(&b);
+			return NULL;
+		}
+		i += k;
+	}
+	return buf_steal(&b);
+}
+
+/*
+ * A copy of s[0..n) on one line, white space runs made one space, trimmed,
+ * invalid UTF-8 bytes made U+FFFD.
+ */
 static char *one_line(const char *s, size_t n)
 {
 	nsum_buf b;
@@ -83,7 +134,7 @@ static char *one_line(const char *s, size_t n)
 			if (space && buf_putc(&b, ' ') < 0)
 				goto nomem;
 			space = false;
-			if (buf_append(&b, s + i, k) < 0)
+			if (append_char(&b, s, i, k, cp) < 0)
 				goto nomem;
 		}
 		i += k;
@@ -136,21 +187,24 @@ static nsum_status analyze(nsum_engine *e, nsum_doc *d,
 		goto nomem;
 	for (i = 0; i < d->sents.count; i++) {
 		nsum_sentence *s = &d->sents.items[i];
+		lang_tally tally = { 0, 0 };
 
 		d->first[i] = v.count;
-		if (nsum_lang_guess(lang, d->text.data + s->start,
-			s->end - s->start) == NSUM_LANG_EN) {
+		if (tokenize(e, d->text.data, s->start, s->end, &v, &low,
+			&tally) < 0)
+			goto nomem;
+		/* As nsum_lang_guess() on the sentence, without reading it twice. */
+		if (lang_tally_verdict(&tally) == NSUM_LANG_EN) {
 			s->drop = NSUM_DROP_ENGLISH;
 			d->english++;
 		}
-		if (tokenize(e, d->text.data, s->start, s->end, &v, &low) < 0)
-			goto nomem;
 	}
 	d->first[d->sents.count] = v.count;
 	d->tokens = v.items;
 	d->ntokens = v.count;
 	memset(&v, 0, sizeof(v));
-	if (d->title && tokenize(e, d->title, 0, strlen(d->title), &v, &low) < 0)
+	if (d->title && tokenize(e, d->title, 0, strlen(d->title), &v, &low,
+		NULL) < 0)
 		goto nomem;
 	d->title_tokens = v.items;
 	d->ntitle_tokens = v.count;
@@ -180,9 +234,9 @@ nsum_doc *nsum_doc_create(nsum_engine *engine, const char *name,
 	}
 	d->text = *text;
 	memset(text, 0, sizeof(*text));
-	d->name = mem_strndup(name ? name : "", name ? strlen(name) : 0);
+	d->name = utf8_copy(name ? name : "");
 	if (opt->id)
-		d->id = mem_strndup(opt->id, strlen(opt->id));
+		d->id = utf8_copy(opt->id);
 	if (!d->name || (opt->id && !d->id)) {
 		nsum_error_set(err, NSUM_ENOMEM, name, 0, 0, "out of memory");
 		nsum_doc_destroy(d);

@@ -155,11 +155,13 @@ nsum_status nsum_text_init_bytes(nsum_text *out, const char *bytes, size_t len,
 		out->had_bom = true;
 	}
 	probe = len < BINARY_PROBE ? len : BINARY_PROBE;
-	for (i = begin; i < probe; i++) {
-		if (s[i] == 0) {
+	if (probe > begin) {
+		const unsigned char *nul = memchr(s + begin, 0, probe - begin);
+
+		if (nul) {
 			size_t l, c;
 
-			nsum_text_position(bytes, len, i, &l, &c);
+			nsum_text_position(bytes, len, (size_t)(nul - s), &l, &c);
 			return nsum_error_set(err, NSUM_EBINARY, name_of(source), l, c,
 				"binary data (NUL byte), not a text file");
 		}
@@ -167,8 +169,16 @@ nsum_status nsum_text_init_bytes(nsum_text *out, const char *bytes, size_t len,
 
 	/* Pass 1: validate, count what the copy needs. */
 	for (i = begin; i < len;) {
-		size_t k;
+		size_t k, run = i;
 
+		/* Printable ASCII, nearly all of it, is copied as it is. */
+		while (run < len && s[run] >= 0x20 && s[run] < 0x7F)
+			run++;
+		if (run > i) {
+			outlen += run - i;
+			i = run;
+			continue;
+		}
 		if (s[i] < 0x80) {
 			if (s[i] == 0) {
 				size_t l, c;
@@ -217,8 +227,16 @@ nsum_status nsum_text_init_bytes(nsum_text *out, const char *bytes, size_t len,
 			"out of memory");
 	w = out->data;
 	for (i = begin; i < len;) {
-		size_t k;
+		size_t k, run = i;
 
+		while (run < len && s[run] >= 0x20 && s[run] < 0x7F)
+			run++;
+		if (run > i) {
+			memcpy(w, s + i, run - i);
+			w += run - i;
+			i = run;
+			continue;
+		}
 		if (s[i] < 0x80) {
 			if (s[i] == '\r') {
 				if (!(i + 1 < len && s[i + 1] == '\n'))

@@ -35,22 +35,23 @@ static int score_attr(nsum_buf *b, double x)
 	return buf_printf(b, "%.4f", render_round(x));
 }
 
-/* Whether sentence i is among the picks. */
-static bool is_pick(const nsum_summary *sum, size_t i)
+/*
+ * Whether sentence i is among the picks.  Sentences are asked in order and
+ * picks are in reading order, so *k, the first pick not yet passed, only
+ * moves forward: one pass over the picks for the whole page.
+ */
+static bool is_pick(const nsum_summary *sum, size_t i, size_t *k)
 {
-	size_t k;
-
-	for (k = 0; k < sum->npicks; k++)
-		if (sum->picks[k].sentence == i)
-			return true;
-	return false;
+	while (*k < sum->npicks && sum->picks[*k].sentence < i)
+		(*k)++;
+	return *k < sum->npicks && sum->picks[*k].sentence == i;
 }
 
 int render_html_summary(nsum_buf *b, const nsum_doc *doc,
 	const nsum_summary *sum)
 {
 	double lo = INFINITY, hi = -INFINITY;
-	size_t i, l, next = 0;
+	size_t i, l, next = 0, pk = 0;
 	nsum_buf line;
 	bool open = false;
 
@@ -135,7 +136,7 @@ int render_html_summary(nsum_buf *b, const nsum_doc *doc,
 		while (next < doc->sents.count && doc->sents.items[next].start < ln->keep_end) {
 			const nsum_sentence *s = &doc->sents.items[next];
 			double sc = sum->score[next], a;
-			bool pick = is_pick(sum, next);
+			bool pick = is_pick(sum, next, &pk);
 			size_t from = s->start > pos ? s->start : pos;
 			size_t to = s->end < ln->keep_end ? s->end : ln->keep_end;
 

@@ -49,20 +49,29 @@ int render_one_line(nsum_buf *b, const char *s, size_t n)
 	bool space = false, any = false;
 
 	while (i < n) {
+		size_t j = i, k;
 		int32_t cp;
-		size_t k = u8_decode(s, n, i, &cp);
 
-		if (u8_is_space(cp)) {
-			space = any;
-		} else {
+		/* A run without white space goes out in one piece. */
+		while (j < n) {
+			k = u8_decode(s, n, j, &cp);
+			if (u8_is_space(cp))
+				break;
+			j += k;
+		}
+		if (j > i) {
 			if (space && buf_putc(b, ' ') < 0)
 				return -1;
 			space = false;
 			any = true;
-			if (buf_append(b, s + i, k) < 0)
+			if (buf_append(b, s + i, j - i) < 0)
 				return -1;
+			i = j;
 		}
-		i += k;
+		if (i < n) {
+			space = any;
+			i += u8_decode(s, n, i, &cp);
+		}
 	}
 	return 0;
 }
@@ -304,46 +313,35 @@ char *nsum_render_summary(const nsum_doc *doc, const nsum_summary *sum,
 	return buf_steal(&b);
 }
 
-/* Whether byte range [a, b) holds a sentence dropped as English. */
-static bool english_at(const nsum_doc *doc, size_t a, size_t *skip_to)
-{
-	size_t i;
-
-	for (i = 0; i < doc->sents.count; i++) {
-		const nsum_sentence *s = &doc->sents.items[i];
-
-		if (s->start == a && s->drop == NSUM_DROP_ENGLISH) {
-			*skip_to = s->end;
-			return true;
-		}
-		if (s->start > a)
-			break;
-	}
-	return false;
-}
-
-/* The kept part of line l, English sentences left out, on one line. */
-static int kept_line(nsum_buf *b, const nsum_doc *doc, const nsum_line *l)
+/*
+ * The kept part of line l, English sentences left out, on one line.
+ * *next is the first sentence that may reach into l: lines come in order,
+ * so the caller keeps it from one line to the next and the whole text
+ * costs one pass over the sentences.
+ */
+static int kept_line(nsum_buf *b, const nsum_doc *doc, const nsum_line *l,
+	size_t *next)
 {
 	size_t i, pos = l->keep_start;
 	nsum_buf part;
 	int rc = -1;
 
 	buf_init(&part);
-	for (i = 0; i < doc->sents.count; i++) {
+	while (*next < doc->sents.count &&
+		doc->sents.items[*next].end <= l->keep_start)
+		(*next)++;
+	for (i = *next; i < doc->sents.count &&
+		doc->sents.items[i].start < l->keep_end; i++) {
 		const nsum_sentence *s = &doc->sents.items[i];
-		size_t skip;
 
-		if (s->end <= pos || s->start >= l->keep_end)
+		if (s->end <= pos || s->drop != NSUM_DROP_ENGLISH)
 			continue;
-		if (english_at(doc, s->start, &skip)) {
-			if (render_one_line(&part, doc->text.data + pos,
-				(s->start > pos ? s->start : pos) - pos) < 0)
-				goto out;
-			if (part.len && buf_putc(&part, ' ') < 0)
-				goto out;
-			pos = skip < l->keep_end ? skip : l->keep_end;
-		}
+		if (render_one_line(&part, doc->text.data + pos,
+			(s->start > pos ? s->start : pos) - pos) < 0)
+			goto out;
+		if (part.len && buf_putc(&part, ' ') < 0)
+			goto out;
+		pos = s->end < l->keep_end ? s->end : l->keep_end;
 	}
 	if (render_one_line(&part, doc->text.data + pos, l->keep_end - pos) < 0)
 		goto out;
@@ -391,6 +389,7 @@ char *nsum_render_clean(const nsum_doc *doc, const nsum_render_options *opt,
 	} else {
 		nsum_buf line;
 		bool any = false, pending = false;
+		size_t next = 0;
 
 		buf_init(&line);
 		if (doc->title && (buf_puts(&b, doc->title) < 0 ||
@@ -405,7 +404,7 @@ char *nsum_render_clean(const nsum_doc *doc, const nsum_render_options *opt,
 			if (l->reason != NSUM_KEEP)
 				continue;
 			buf_clear(&line);
-			if (kept_line(&line, doc, l) < 0) {
+			if (kept_line(&line, doc, l, &next) < 0) {
 				buf_finish(&line);
 				goto nomem;
 			}

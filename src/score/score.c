@@ -84,6 +84,47 @@ static double quote_share(const char *s, size_t n)
 	return all ? (double)in / (double)all : 0;
 }
 
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * The distinct content local ids of each document's title, sorted: those
+ * of document d are (*ids)[(*at)[d] .. (*at)[d] + (*n)[d]).  Computed once,
+ * so that the title feature costs each candidate a few binary searches
+ * whatever the length of the title.  Both arrays are new (nsum_free()
+ * them).  0, or -1 on no memory.
+ */
+static int title_sets(const set *s, uint32_t **ids, size_t **n)
+{
+	size_t d, t, total = s->title_offset[s->ndocs];
+
+	*ids = nsum_malloc((total + 1) * sizeof(**ids));
+	*n = mem_calloc(s->ndocs + 1, sizeof(**n));
+	if (!*ids || !*n) {
+		nsum_free(*ids);
+		nsum_free(*n);
+		return -1;
+	}
+	for (d = 0; d < s->ndocs; d++) {
+		uint32_t *u = *ids + s->title_offset[d];
+		size_t m = 0, k;
+
+		for (t = s->title_offset[d]; t < s->title_offset[d + 1]; t++)
+			if (s->title_lid[t] != NO_LID)
+				u[m++] = s->title_lid[t];
+		if (m)
+			qsort(u, m, sizeof(*u), cmp_u32);
+		for (k = 0; k < m; k++)
+			if (k == 0 || u[k] != u[k - 1])
+				u[(*n)[d]++] = u[k];
+	}
+	return 0;
+}
+
 /* Whether the sorted array a[0..n) holds v. */
 static bool contains(const uint32_t *a, size_t n, uint32_t v)
 {
@@ -106,7 +147,8 @@ int score_candidates(const set *s, const nsum_weights *w, double *feat,
 	double *score)
 {
 	double cnorm = 0, *tfidf_max;
-	size_t c, i, t;
+	uint32_t *title_ids;
+	size_t c, i, t, *title_n;
 
 	for (i = 0; i < s->nlocal; i++) {
 		double v = s->tf[i] * s->idf[i];
@@ -117,6 +159,10 @@ int score_candidates(const set *s, const nsum_weights *w, double *feat,
 	tfidf_max = mem_calloc(s->ndocs + 1, sizeof(double));
 	if (!tfidf_max)
 		return -1;
+	if (title_sets(s, &title_ids, &title_n) < 0) {
+		nsum_free(tfidf_max);
+		return -1;
+	}
 
 	for (c = 0; c < s->ncands; c++) {
 		const set_sentence *ss = &s->cands[c];
@@ -124,7 +170,9 @@ int score_candidates(const set *s, const nsum_weights *w, double *feat,
 		const nsum_sentence *sent = &doc->sents.items[ss->index];
 		double *f = feat + c * NSUM_F_COUNT;
 		double dot = 0, snorm = 0, sum = 0;
-		size_t ncand = s->cand_count[ss->doc], tb, te, tn = 0, hit = 0;
+		size_t ncand = s->cand_count[ss->doc], hit = 0;
+		const uint32_t *tids = title_ids + s->title_offset[ss->doc];
+		size_t tn = title_n[ss->doc];
 		bool number = false;
 
 		memset(f, 0, NSUM_F_COUNT * sizeof(double));
@@ -147,22 +195,9 @@ int score_candidates(const set *s, const nsum_weights *w, double *feat,
 			tfidf_max[ss->doc] = f[NSUM_F_TFIDF];
 
 		/* Title overlap: distinct title stems found in the sentence. */
-		tb = s->title_offset[ss->doc];
-		te = s->title_offset[ss->doc + 1];
-		for (t = tb; t < te; t++) {
-			uint32_t l = s->title_lid[t];
-			size_t u;
-			bool dup = false;
-
-			if (l == NO_LID)
-				continue;
-			for (u = tb; u < t && !dup; u++)
-				dup = s->title_lid[u] == l;
-			if (dup)
-				continue;
-			tn++;
-			hit += contains(ss->stems, ss->nstems, l);
-		}
+		if (tn)
+			for (i = 0; i < ss->nstems; i++)
+				hit += contains(tids, tn, ss->stems[i]);
 		f[NSUM_F_TITLE] = tn ? (double)hit / (double)tn : 0;
 		f[NSUM_F_LENGTH] = log(1.0 + (double)ss->words) / log(51.0);
 		f[NSUM_F_SHORT] = ss->words < 8;
@@ -184,6 +219,8 @@ int score_candidates(const set *s, const nsum_weights *w, double *feat,
 			score[c] += w->w[k] * f[k];
 	}
 	nsum_free(tfidf_max);
+	nsum_free(title_ids);
+	nsum_free(title_n);
 	return 0;
 }
 

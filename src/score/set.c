@@ -15,11 +15,60 @@
 #include "score/score.h"
 #include "util/mem.h"
 
-static int cmp_u32(const void *a, const void *b)
+/*
+ * Sort a[0..n) in increasing order: quicksort on the median of three,
+ * insertion sort for short runs, recursion only into the smaller side (so
+ * at most log2(n) deep).  Stem ids are plain integers: any correct sort
+ * gives the same array, and this one costs no call per comparison.
+ */
+static void sort_u32(uint32_t *a, size_t n)
 {
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	size_t k;
 
-	return (x > y) - (x < y);
+	while (n > 16) {
+		size_t i = 0, j = n - 1, mid = n / 2;
+		uint32_t p, t;
+
+		/* Median of a[0], a[mid], a[n - 1] as the pivot. */
+		if (a[mid] < a[0]) {
+			t = a[mid]; a[mid] = a[0]; a[0] = t;
+		}
+		if (a[n - 1] < a[0]) {
+			t = a[n - 1]; a[n - 1] = a[0]; a[0] = t;
+		}
+		if (a[n - 1] < a[mid]) {
+			t = a[n - 1]; a[n - 1] = a[mid]; a[mid] = t;
+		}
+		p = a[mid];
+		/* Hoare partition: a[0..j] <= p <= a[j+1..n). */
+		for (;;) {
+			while (a[i] < p)
+				i++;
+			while (a[j] > p)
+				j--;
+			if (i >= j)
+				break;
+			t = a[i]; a[i] = a[j]; a[j] = t;
+			i++;
+			j--;
+		}
+		if (j + 1 < n - j - 1) {
+			sort_u32(a, j + 1);
+			a += j + 1;
+			n -= j + 1;
+		} else {
+			sort_u32(a + j + 1, n - j - 1);
+			n = j + 1;
+		}
+	}
+	for (k = 1; k < n; k++) {
+		uint32_t v = a[k];
+		size_t j = k;
+
+		for (; j > 0 && a[j - 1] > v; j--)
+			a[j] = a[j - 1];
+		a[j] = v;
+	}
 }
 
 /* Index of stem in the sorted unique array u[0..n), or NO_LID. */
@@ -95,7 +144,7 @@ int set_build(set *s, nsum_engine *e, nsum_doc *const *docs, size_t ndocs)
 				all[n++] = doc->title_tokens[t].stem;
 	}
 	if (n)
-		qsort(all, n, sizeof(*all), cmp_u32);
+		sort_u32(all, n);
 	for (i = 0; i < n; i++)
 		if (i == 0 || all[i] != all[i - 1])
 			all[s->nlocal++] = all[i];
@@ -161,7 +210,7 @@ int set_build(set *s, nsum_engine *e, nsum_doc *const *docs, size_t ndocs)
 				if (s->lid[base + t] != NO_LID)
 					ss->stems[m++] = s->lid[base + t];
 			if (m)
-				qsort(ss->stems, m, sizeof(uint32_t), cmp_u32);
+				sort_u32(ss->stems, m);
 			for (k = 0; k < m; k++)
 				if (k == 0 || ss->stems[k] != ss->stems[k - 1])
 					ss->stems[ss->nstems++] = ss->stems[k];

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "nsum/token.h"
 #include "score/score.h"
@@ -39,6 +40,104 @@ static int by_position(const void *a, const void *b)
 	return (x->sentence > y->sentence) - (x->sentence < y->sentence);
 }
 
+#define NONE UINT32_MAX
+
+/*
+ * The picks made so far, indexed by stem: for each local stem id, a chain
+ * of the picks that hold it.  The redundancy test of a candidate then
+ * visits only the picks that share a stem with it, not every pick: with a
+ * large budget (--ratio, a high -n) over a long text, comparing each
+ * candidate with each pick was quadratic.
+ */
+typedef struct posting {
+	uint32_t pick;      /* index of the pick in chosen[] */
+	uint32_t next;      /* next posting of the same stem, or NONE */
+} posting;
+
+typedef struct pick_index {
+	uint32_t *head;     /* per local stem id: its last posting, or NONE */
+	posting *post;      /* postings of every pick's stems */
+	size_t npost;
+	uint32_t *common;   /* per pick: stems shared with the candidate */
+	uint32_t *touched;  /* the picks whose common count is not 0 */
+} pick_index;
+
+/* Room for the picks of s.  0, or -1 on no memory. */
+static int index_init(pick_index *ix, const set *s)
+{
+	size_t i, total = 0;
+
+	memset(ix, 0, sizeof(*ix));
+	for (i = 0; i < s->ncands; i++)
+		total += s->cands[i].nstems;
+	ix->head = nsum_malloc((s->nlocal + 1) * sizeof(*ix->head));
+	ix->post = nsum_malloc((total + 1) * sizeof(*ix->post));
+	ix->common = mem_calloc(s->ncands + 1, sizeof(*ix->common));
+	ix->touched = nsum_malloc((s->ncands + 1) * sizeof(*ix->touched));
+	if (!ix->head || !ix->post || !ix->common || !ix->touched)
+		return -1;
+	for (i = 0; i < s->nlocal; i++)
+		ix->head[i] = NONE;
+	return 0;
+}
+
+static void index_finish(pick_index *ix)
+{
+	nsum_free(ix->head);
+	nsum_free(ix->post);
+	nsum_free(ix->common);
+	nsum_free(ix->touched);
+}
+
+/* Record candidate cand as pick number pick. */
+static void index_add(pick_index *ix, const set *s, size_t cand, size_t pick)
+{
+	const set_sentence *c = &s->cands[cand];
+	size_t k;
+
+	for (k = 0; k < c->nstems; k++) {
+		uint32_t l = c->stems[k];
+
+		ix->post[ix->npost].pick = (uint32_t)pick;
+		ix->post[ix->npost].next = ix->head[l];
+		ix->head[l] = (uint32_t)ix->npost++;
+	}
+}
+
+/*
+ * Whether candidate cand shares more than limit (the cosine of set_overlap())
+ * with one of the picks (chosen[] maps picks to candidates).
+ */
+static bool redundant(pick_index *ix, const set *s, const size_t *chosen,
+	size_t cand, double limit)
+{
+	const set_sentence *x = &s->cands[cand];
+	size_t k, ntouched = 0;
+	bool red = false;
+
+	for (k = 0; k < x->nstems; k++) {
+		uint32_t p;
+
+		for (p = ix->head[x->stems[k]]; p != NONE; p = ix->post[p].next) {
+			uint32_t j = ix->post[p].pick;
+
+			if (ix->common[j]++ == 0)
+				ix->touched[ntouched++] = j;
+		}
+	}
+	for (k = 0; k < ntouched; k++) {
+		uint32_t j = ix->touched[k];
+		const set_sentence *y = &s->cands[chosen[j]];
+
+		/* The same arithmetic as set_overlap(), so the same answers. */
+		if ((double)ix->common[j] /
+			sqrt((double)x->nstems * (double)y->nstems) > limit)
+			red = true;
+		ix->common[j] = 0;
+	}
+	return red;
+}
+
 /* How many sentences the options allow at most. */
 static size_t sentence_limit(const set *s, const nsum_summary_options *opt)
 {
@@ -55,16 +154,18 @@ static size_t sentence_limit(const set *s, const nsum_summary_options *opt)
 long select_picks(const set *s, const double *score,
 	const nsum_summary_options *opt, nsum_pick **picks)
 {
-	size_t limit = sentence_limit(s, opt), used = 0, n = 0, i, j;
+	size_t limit = sentence_limit(s, opt), used = 0, n = 0, i;
 	size_t *chosen = NULL;
 	ranked *order = NULL;
 	nsum_pick *out = NULL;
+	pick_index ix;
 
 	*picks = NULL;
 	order = nsum_malloc((s->ncands + 1) * sizeof(*order));
 	chosen = nsum_malloc((s->ncands + 1) * sizeof(*chosen));
 	out = mem_calloc(s->ncands + 1, sizeof(*out));
-	if (!order || !chosen || !out) {
+	if (index_init(&ix, s) < 0 || !order || !chosen || !out) {
+		index_finish(&ix);
 		nsum_free(order);
 		nsum_free(chosen);
 		nsum_free(out);
@@ -78,12 +179,8 @@ long select_picks(const set *s, const double *score,
 
 	for (i = 0; i < s->ncands && n < limit; i++) {
 		const set_sentence *c = &s->cands[order[i].cand];
-		bool redundant = false;
 
-		for (j = 0; j < n && !redundant; j++)
-			redundant = set_overlap(s, order[i].cand, chosen[j]) >
-				opt->redundancy;
-		if (redundant)
+		if (redundant(&ix, s, chosen, order[i].cand, opt->redundancy))
 			continue;
 		if (opt->words && used + c->words > opt->words) {
 			if (n == 0) {
@@ -103,10 +200,12 @@ long select_picks(const set *s, const double *score,
 		out[n].doc = c->doc;
 		out[n].sentence = c->index;
 		out[n].score = order[i].score;
+		index_add(&ix, s, order[i].cand, n);
 		chosen[n++] = order[i].cand;
 		used += c->words;
 	}
 	qsort(out, n, sizeof(*out), by_position);
+	index_finish(&ix);
 	nsum_free(order);
 	nsum_free(chosen);
 	*picks = out;

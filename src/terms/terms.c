@@ -35,11 +35,21 @@ typedef struct cand {
 	bool in_title;
 	size_t first_rank;          /* earliest rank of a sentence holding it */
 	size_t doc, start, end;     /* first occurrence */
-	uint32_t surface;           /* best surface form (id in surfaces) */
-	size_t surface_votes;
+	uint32_t first_occ;         /* its first occurrence (in ctx.occ) */
+	uint32_t last_occ;          /* and its last: they are chained */
 	double score;
 	bool chosen;                /* already among the key terms */
 } cand;
+
+/* One occurrence of a candidate, for the vote on its surface form. */
+typedef struct occ {
+	const char *text;           /* the text it is in */
+	size_t a, b;                /* its bytes */
+	uint32_t weight;            /* its vote */
+	uint32_t next;              /* next occurrence of the same candidate */
+} occ;
+
+#define NO_OCC UINT32_MAX
 
 typedef struct ctx {
 	const set *s;
@@ -47,8 +57,8 @@ typedef struct ctx {
 	strmap keys;       /* content-stem sequence -> cand index */
 	cand *c;
 	size_t nc, cap;
-	strmap surfaces;   /* surface text -> id */
-	strmap votes;      /* cand index + surface id -> votes */
+	occ *occ;          /* every occurrence of every candidate */
+	size_t nocc, occ_cap;
 	strmap sentences;  /* content-stem sets of the sentences seen */
 	nsum_buf tmp;
 } ctx;
@@ -100,15 +110,12 @@ static bool plain_gap(const char *text, size_t a, size_t b, bool elided,
 	return true;
 }
 
-/* Add one vote for surface text[a..b) of candidate ci (weight w). */
-static int vote(ctx *x, size_t ci, const char *text, size_t a, size_t b,
-	size_t w)
+/* Append text[a..b) to out on one line (white space runs as one space). */
+static int surface_text(nsum_buf *out, const char *text, size_t a, size_t b)
 {
-	uint32_t sid, v = 0;
 	size_t i;
 	bool space = false;
 
-	buf_clear(&x->tmp);
 	for (i = a; i < b;) {
 		int32_t cp;
 		size_t k = u8_decode(text, b, i, &cp);
@@ -116,30 +123,63 @@ static int vote(ctx *x, size_t ci, const char *text, size_t a, size_t b,
 		if (u8_is_space(cp)) {
 			space = true;
 		} else {
-			if (space && buf_putc(&x->tmp, ' ') < 0)
+			if (space && buf_putc(out, ' ') < 0)
 				return -1;
 			space = false;
-			if (buf_append(&x->tmp, text + i, k) < 0)
+			if (buf_append(out, text + i, k) < 0)
 				return -1;
 		}
 		i += k;
 	}
-	sid = strmap_intern(&x->surfaces, x->tmp.data, x->tmp.len);
-	if (sid == UINT32_MAX)
-		return -1;
-	buf_clear(&x->tmp);
-	if (buf_append(&x->tmp, (const char *)&ci, sizeof(ci)) < 0 ||
-		buf_append(&x->tmp, (const char *)&sid, sizeof(sid)) < 0)
-		return -1;
-	strmap_get(&x->votes, x->tmp.data, x->tmp.len, &v);
-	v += (uint32_t)w;
-	if (strmap_put(&x->votes, x->tmp.data, x->tmp.len, v) < 0)
-		return -1;
-	if (v > x->c[ci].surface_votes) {
-		x->c[ci].surface_votes = v;
-		x->c[ci].surface = sid;
-	}
 	return 0;
+}
+
+/*
+ * The surface form of t the text votes for: its occurrences replayed in
+ * order, each voting with its weight for its form; the form that first
+ * gets the most votes wins.  A new string in *str (free with nsum_free()),
+ * its length in *len.  0, or -1 on no memory.
+ */
+static int best_surface(ctx *x, const cand *t, char **str, size_t *len)
+{
+	strmap forms;
+	uint32_t *votes = NULL, best = 0, top = 0, o;
+	size_t vcap = 0, n;
+	const char *key;
+	int rc = -1;
+
+	strmap_init(&forms);
+	for (o = t->first_occ; o != NO_OCC; o = x->occ[o].next) {
+		const occ *p = &x->occ[o];
+		size_t before = forms.count;
+		uint32_t id;
+
+		buf_clear(&x->tmp);
+		if (surface_text(&x->tmp, p->text, p->a, p->b) < 0)
+			goto out;
+		id = strmap_intern(&forms, x->tmp.data ? x->tmp.data : "",
+			x->tmp.len);
+		if (id == UINT32_MAX || mem_grow((void **)&votes, &vcap,
+			(size_t)id + 1, sizeof(*votes)) < 0)
+			goto out;
+		if (forms.count > before)
+			votes[id] = 0;
+		votes[id] += p->weight;
+		if (votes[id] > top) {
+			top = votes[id];
+			best = id;
+		}
+	}
+	key = strmap_key(&forms, best, &n);
+	*str = mem_strndup(key, n);
+	if (!*str)
+		goto out;
+	*len = n;
+	rc = 0;
+out:
+	nsum_free(votes);
+	strmap_finish(&forms);
+	return rc;
 }
 
 /* Record one occurrence of the term lids[0..n) at text[a..b). */
@@ -162,6 +202,7 @@ static int occur(ctx *x, const uint32_t *lids, size_t n, size_t doc,
 		c->n = n;
 		c->first_rank = SIZE_MAX;
 		c->doc = SIZE_MAX;
+		c->first_occ = NO_OCC;
 	}
 	c = &x->c[ci];
 	if (title) {
@@ -176,8 +217,22 @@ static int occur(ctx *x, const uint32_t *lids, size_t n, size_t doc,
 			c->end = b;
 		}
 	}
+	/* Kept for the vote on the surface form, held for the chosen terms. */
+	if (x->nocc >= NO_OCC || mem_grow((void **)&x->occ, &x->occ_cap,
+		x->nocc + 1, sizeof(*x->occ)) < 0)
+		return -1;
+	x->occ[x->nocc].text = text;
+	x->occ[x->nocc].a = a;
+	x->occ[x->nocc].b = b;
 	/* A form inside a sentence says more about case than one that opens it. */
-	return vote(x, ci, text, a, b, title ? 1 : initial ? 2 : 3);
+	x->occ[x->nocc].weight = title ? 1 : initial ? 2 : 3;
+	x->occ[x->nocc].next = NO_OCC;
+	if (c->first_occ == NO_OCC)
+		c->first_occ = (uint32_t)x->nocc;
+	else
+		x->occ[c->last_occ].next = (uint32_t)x->nocc;
+	c->last_occ = (uint32_t)x->nocc++;
+	return 0;
 }
 
 /*
@@ -273,7 +328,7 @@ static bool inside(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 
 static int by_score(const void *a, const void *b)
 {
-	const cand *x = a, *y = b;
+	const cand *x = *(const cand *const *)a, *y = *(const cand *const *)b;
 
 	if (x->score != y->score)
 		return x->score < y->score ? 1 : -1;
@@ -288,8 +343,9 @@ int terms_find(const set *s, nsum_engine *e, size_t max, nsum_term **terms,
 	size_t *nterms)
 {
 	ctx x;
-	size_t d, c, i, k, out = 0;
+	size_t d, c, i, k, out = 0, norder = 0;
 	nsum_term *res = NULL;
+	cand **order = NULL;
 	int rc = -1;
 
 	*terms = NULL;
@@ -298,8 +354,6 @@ int terms_find(const set *s, nsum_engine *e, size_t max, nsum_term **terms,
 	x.s = s;
 	x.lang = nsum_engine_lang(e);
 	strmap_init(&x.keys);
-	strmap_init(&x.surfaces);
-	strmap_init(&x.votes);
 	strmap_init(&x.sentences);
 	buf_init(&x.tmp);
 	for (c = 0; c < s->ncands; c++) {
@@ -345,22 +399,27 @@ int terms_find(const set *s, nsum_engine *e, size_t max, nsum_term **terms,
 			(1.0 + 0.5 / (1.0 + (double)t->first_rank)) *
 			(t->in_title ? 1.5 : 1.0);
 	}
-	if (x.nc > 1)
-		qsort(x.c, x.nc, sizeof(*x.c), by_score);
+	/* Only candidates with a score can be chosen: sort pointers to them. */
+	order = nsum_malloc((x.nc + 1) * sizeof(*order));
+	if (!order)
+		goto out;
+	for (c = 0; c < x.nc; c++)
+		if (x.c[c].score > 0)
+			order[norder++] = &x.c[c];
+	if (norder > 1)
+		qsort(order, norder, sizeof(*order), by_score);
 
 	res = mem_calloc(max + 1, sizeof(*res));
 	if (!res)
 		goto out;
-	for (c = 0; c < x.nc && out < max; c++) {
-		cand *t = &x.c[c];
+	for (c = 0; c < norder && out < max; c++) {
+		cand *t = order[c];
 		bool skip = false;
 		const char *str;
 		size_t len;
 
-		if (t->score <= 0)
-			break;
 		for (i = 0; i < c && !skip; i++) {
-			cand *u = &x.c[i];
+			cand *u = order[i];
 
 			if (u->chosen && inside(t->lids, t->n, u->lids, u->n) &&
 				(double)t->freq <= 1.5 * (double)u->freq)
@@ -369,10 +428,9 @@ int terms_find(const set *s, nsum_engine *e, size_t max, nsum_term **terms,
 		if (skip)
 			continue;
 		t->chosen = true;
-		str = strmap_key(&x.surfaces, t->surface, &len);
-		res[out].text = mem_strndup(str, len);
-		if (!res[out].text)
+		if (best_surface(&x, t, &res[out].text, &len) < 0)
 			goto out;
+		str = res[out].text;
 		res[out].score = t->score;
 		res[out].doc = t->doc;
 		res[out].start = t->start;
@@ -393,8 +451,8 @@ out:
 	}
 	nsum_free(x.c);
 	strmap_finish(&x.keys);
-	strmap_finish(&x.surfaces);
-	strmap_finish(&x.votes);
+	nsum_free(order);
+	nsum_free(x.occ);
 	strmap_finish(&x.sentences);
 	buf_finish(&x.tmp);
 	return rc;

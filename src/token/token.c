@@ -60,12 +60,15 @@ static bool is_elision(const char *text, size_t start, size_t end)
 /*
  * Scan the raw word at text[i..end): letters and digits joined by inner
  * hyphens and apostrophes, and digits joined by '.' or ','.  Returns the
- * end of the word.
+ * end of the word; *joins says whether it holds an apostrophe (1) or a
+ * hyphen (2), the only places where an elision or a clitic can be.
  */
-static size_t scan_word(const char *text, size_t end, size_t i)
+static size_t scan_word(const char *text, size_t end, size_t i,
+	unsigned *joins)
 {
 	int32_t cp, prev = 0;
 
+	*joins = 0;
 	while (i < end) {
 		size_t k = u8_decode(text, end, i, &cp);
 
@@ -81,6 +84,8 @@ static size_t scan_word(const char *text, size_t end, size_t i)
 			u8_decode(text, end, i + k, &next);
 			if (cp == '.' || cp == ',' ? u8_is_digit(next) :
 				u8_is_alnum(next)) {
+				*joins |= u8_is_apostrophe(cp) ? 1u :
+					u8_is_hyphen(cp) ? 2u : 0u;
 				i += k;
 				prev = cp;
 				continue;
@@ -143,6 +148,7 @@ bool nsum_word_next(const char *text, size_t end, size_t *pos, nsum_word *w)
 		size_t start, stop, j, resume = 0;
 		int32_t cp;
 		bool elided = false;
+		unsigned joins;
 
 		while (i < end) {
 			size_t k = u8_decode(text, end, i, &cp);
@@ -156,9 +162,9 @@ bool nsum_word_next(const char *text, size_t end, size_t *pos, nsum_word *w)
 			return false;
 		}
 		start = i;
-		stop = scan_word(text, end, i);
+		stop = scan_word(text, end, i, &joins);
 		/* Elision: "l'OTAN", "qu'aujourd'hui", "jusqu'à". */
-		for (j = start; j < stop;) {
+		for (j = start; (joins & 1) && j < stop;) {
 			size_t k = u8_decode(text, stop, j, &cp);
 
 			if (u8_is_apostrophe(cp)) {
@@ -178,7 +184,7 @@ bool nsum_word_next(const char *text, size_t end, size_t *pos, nsum_word *w)
 		w->elided = elided;
 		w->start = start;
 		w->end = stop;
-		if (w->kind == NSUM_WORD_ALPHA)
+		if (w->kind == NSUM_WORD_ALPHA && (joins & 2))
 			w->end = strip_clitic(text, start, stop, &resume);
 		*pos = w->end == stop ? stop : resume;
 		if (w->end > w->start)
@@ -202,8 +208,17 @@ static size_t count_chunks(const char *text, size_t start, size_t end,
 	*stop = end;
 	while (i < end) {
 		int32_t cp;
-		size_t k = u8_decode(text, end, i, &cp);
+		size_t k;
 
+		/* Inside a counted chunk only white space matters: skip ASCII. */
+		if (in_chunk && counted) {
+			while (i < end && (unsigned char)text[i] > ' ' &&
+				(unsigned char)text[i] < 0x80)
+				i++;
+			if (i >= end)
+				break;
+		}
+		k = u8_decode(text, end, i, &cp);
 		if (u8_is_space(cp)) {
 			if (in_chunk && counted && count == limit) {
 				*stop = i;

@@ -31,14 +31,14 @@ void buf_clear(nsum_buf *b)
 		b->data[0] = '\0';
 }
 
-int buf_reserve(nsum_buf *b, size_t n)
+int buf_reserve_grow(nsum_buf *b, size_t n)
 {
 	if (n > SIZE_MAX - b->len - 1)
 		return -1;
 	return mem_grow((void **)&b->data, &b->cap, b->len + n + 1, 1);
 }
 
-int buf_append(nsum_buf *b, const char *s, size_t n)
+int buf_append_grow(nsum_buf *b, const char *s, size_t n)
 {
 	if (buf_reserve(b, n) < 0)
 		return -1;
@@ -52,11 +52,6 @@ int buf_append(nsum_buf *b, const char *s, size_t n)
 int buf_puts(nsum_buf *b, const char *s)
 {
 	return buf_append(b, s, strlen(s));
-}
-
-int buf_putc(nsum_buf *b, char c)
-{
-	return buf_append(b, &c, 1);
 }
 
 int buf_vprintf(nsum_buf *b, const char *fmt, va_list ap)

@@ -7,6 +7,30 @@
 
 #include "nsum/error.h"
 
+/*
+ * s[0..size) was just filled by snprintf(), which returned n: when the text
+ * did not fit, cut it before the UTF-8 sequence that the cut left
+ * incomplete, so that a message made of UTF-8 parts stays UTF-8.
+ */
+static void fit(char *s, size_t size, int n)
+{
+	size_t len, i, need;
+	unsigned char lead;
+
+	if (n < 0 || (size_t)n < size)
+		return;
+	len = strlen(s);
+	i = len;
+	while (i > 0 && len - i < 3 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i == 0)
+		return;
+	lead = (unsigned char)s[i - 1];
+	need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+	if (len - (i - 1) < need)
+		s[i - 1] = '\0';
+}
+
 void nsum_error_init(nsum_error *err)
 {
 	if (!err)
@@ -22,11 +46,13 @@ nsum_status nsum_error_set(nsum_error *err, nsum_status status,
 	if (!err || err->status != NSUM_OK)
 		return status;
 	err->status = status;
-	snprintf(err->source, sizeof(err->source), "%s", source ? source : "");
+	fit(err->source, sizeof(err->source), snprintf(err->source,
+		sizeof(err->source), "%s", source ? source : ""));
 	err->line = line;
 	err->column = column;
 	va_start(ap, fmt);
-	vsnprintf(err->text, sizeof(err->text), fmt, ap);
+	fit(err->text, sizeof(err->text),
+		vsnprintf(err->text, sizeof(err->text), fmt, ap));
 	va_end(ap);
 	return status;
 }
@@ -47,10 +73,12 @@ char *nsum_error_format(const nsum_error *err, char *buf, size_t size)
 		n = snprintf(buf, size, "%s:%zu: ", err->source, err->line);
 	else if (err->source[0])
 		n = snprintf(buf, size, "%s: ", err->source);
-	if (n < 0 || (size_t)n >= size)
+	if (n < 0 || (size_t)n >= size) {
+		fit(buf, size, n);
 		return buf;
-	snprintf(buf + n, size - (size_t)n, "%s",
-		err->text[0] ? err->text : nsum_status_string(err->status));
+	}
+	fit(buf + n, size - (size_t)n, snprintf(buf + n, size - (size_t)n, "%s",
+		err->text[0] ? err->text : nsum_status_string(err->status)));
 	return buf;
 }
 

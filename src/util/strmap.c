@@ -1,7 +1,8 @@
 /*
  * Open-addressing string hash map with linear probing (see strmap.h).
- * The hash is FNV-1a over 64 bits, mixed at the end; good enough for word
- * keys and free of any global seed, so runs are reproducible.
+ * The hash reads eight bytes at a time and mixes at the end (murmur3's
+ * finalizer): fast on short word keys, and free of any global seed, so runs
+ * are reproducible.
  */
 #include <string.h>
 
@@ -23,35 +24,63 @@ void strmap_finish(strmap *m)
 	strmap_init(m);
 }
 
+/* The 8 bytes at p as a little-endian number (one load on most machines). */
+static uint64_t load64(const unsigned char *p)
+{
+	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+		(uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
+		(uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+}
+
+/* The 4 bytes at p as a little-endian number. */
+static uint64_t load32(const unsigned char *p)
+{
+	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+		(uint64_t)p[3] << 24;
+}
+
 uint64_t strmap_hash(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ull;
-	size_t i;
+	const unsigned char *p = (const unsigned char *)s;
+	uint64_t h = 0x9e3779b97f4a7c15ull ^ ((uint64_t)n * 0xff51afd7ed558ccdull);
+	uint64_t w = 0;
 
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ull;
+	/* Eight bytes at a time, then the rest, then a final mix (murmur3's). */
+	for (; n >= 8; p += 8, n -= 8) {
+		h = (h ^ load64(p)) * 0xc4ceb9fe1a85ec53ull;
+		h ^= h >> 29;
 	}
+	/* 4 to 7 bytes: two overlapping loads; 1 to 3: first, middle, last. */
+	if (n >= 4)
+		w = load32(p) | (uint64_t)load32(p + n - 4) << 32;
+	else if (n > 0)
+		w = (uint64_t)p[0] | (uint64_t)p[n / 2] << 8 |
+			(uint64_t)p[n - 1] << 16;
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ull;
 	h ^= h >> 33;
 	return h;
 }
 
-static strmap_entry *find_slot(const strmap *m, const char *key, size_t n,
-	uint64_t h)
+/* The slot of key (hash h): its entry, or the free slot where it would go;
+ * NULL while the map has no table. */
+static inline strmap_entry *find_slot(const strmap *m, const char *key,
+	size_t n, uint64_t h)
 {
 	size_t i;
 
 	if (!m->slots)
 		return NULL;
-	for (i = (size_t)h & m->mask;; i = (i + 1) & m->mask) {
+	for (i = (uint32_t)h & m->mask;; i = (i + 1) & m->mask) {
 		strmap_entry *e = &m->slots[i];
 
-		if (!e->used)
+		if (!e->key)
 			return e;
-		if (e->hash == h && e->keylen == n &&
-			memcmp(m->arena + e->key, key, n) == 0)
+		if (e->hash == (uint32_t)h && e->keylen == n &&
+			memcmp(m->arena + e->key - 1, key, n) == 0)
 			return e;
 	}
 }
@@ -63,7 +92,7 @@ bool strmap_get(const strmap *m, const char *key, size_t n, uint32_t *value)
 	if (!m->count)
 		return false;
 	e = find_slot(m, key, n, strmap_hash(key, n));
-	if (!e || !e->used)
+	if (!e || !e->key)
 		return false;
 	if (value)
 		*value = e->value;
@@ -83,9 +112,9 @@ static int rehash(strmap *m, size_t nslots)
 	for (i = 0; i < oldn; i++) {
 		size_t j;
 
-		if (!old[i].used)
+		if (!old[i].key)
 			continue;
-		for (j = (size_t)old[i].hash & m->mask; slots[j].used;
+		for (j = old[i].hash & m->mask; slots[j].key;
 			j = (j + 1) & m->mask)
 			;
 		slots[j] = old[i];
@@ -96,49 +125,93 @@ static int rehash(strmap *m, size_t nslots)
 	return 0;
 }
 
-/* Room for one more entry and n more key bytes.  0 or -1. */
+int strmap_reserve(strmap *m, size_t n)
+{
+	size_t slots = 64;
+
+	while (n * 4 > slots * 3) {
+		if (slots > UINT32_MAX / 2)
+			return -1;
+		slots *= 2;
+	}
+	if (m->slots && slots <= m->mask + 1)
+		return 0;
+	return rehash(m, slots);
+}
+
+/*
+ * Room for one more entry and n more key bytes.  Returns 0, 1 when the
+ * table was rebuilt (slots found before are stale), or -1 on no memory or
+ * past the 32-bit limits.
+ */
 static int make_room(strmap *m, size_t n)
 {
 	if (n > UINT32_MAX || m->arena_len + n + 1 > UINT32_MAX ||
 		m->count >= UINT32_MAX - 1)
 		return -1;
-	if (mem_grow((void **)&m->arena, &m->arena_cap, m->arena_len + n + 1, 1) < 0)
+	if (m->arena_len + n + 1 > m->arena_cap && mem_grow((void **)&m->arena,
+		&m->arena_cap, m->arena_len + n + 1, 1) < 0)
 		return -1;
-	if (!m->slots || (m->count + 1) * 4 > (m->mask + 1) * 3)
-		return rehash(m, m->slots ? (m->mask + 1) * 2 : 64);
+	if (!m->slots || (m->count + 1) * 4 > (m->mask + 1) * 3) {
+		/* Slots are picked by 32 bits of the hash: 2^32 of them at most. */
+		if (m->slots && m->mask >= UINT32_MAX / 2)
+			return -1;
+		return rehash(m, m->slots ? (m->mask + 1) * 2 : 64) < 0 ? -1 : 1;
+	}
 	return 0;
 }
 
-static strmap_entry *insert(strmap *m, const char *key, size_t n, uint64_t h,
-	uint32_t value)
+/*
+ * Add key (hash h, not in m) with value in slot e, the free slot
+ * find_slot() gave for it, after make_room() returned 0.
+ */
+static void insert(strmap *m, strmap_entry *e, const char *key, size_t n,
+	uint64_t h, uint32_t value)
 {
-	strmap_entry *e = find_slot(m, key, n, h);
-
 	memcpy(m->arena + m->arena_len, key, n);
 	m->arena[m->arena_len + n] = '\0';
-	e->hash = h;
-	e->key = (uint32_t)m->arena_len;
+	e->hash = (uint32_t)h;
+	e->key = (uint32_t)m->arena_len + 1;
 	e->keylen = (uint32_t)n;
 	e->value = value;
-	e->used = 1;
 	m->arena_len += n + 1;
 	m->count++;
-	return e;
 }
 
 int strmap_put(strmap *m, const char *key, size_t n, uint32_t value)
 {
 	uint64_t h = strmap_hash(key, n);
 	strmap_entry *e = find_slot(m, key, n, h);
+	int room;
 
-	if (e && e->used) {
+	if (e && e->key) {
 		e->value = value;
 		return 0;
 	}
-	if (make_room(m, n) < 0)
+	room = make_room(m, n);
+	if (room < 0)
 		return -1;
-	insert(m, key, n, h, value);
+	if (room > 0)
+		e = find_slot(m, key, n, h);
+	insert(m, e, key, n, h, value);
 	return 0;
+}
+
+uint32_t *strmap_slot(strmap *m, const char *key, size_t n)
+{
+	uint64_t h = strmap_hash(key, n);
+	strmap_entry *e = find_slot(m, key, n, h);
+	int room;
+
+	if (e && e->key)
+		return &e->value;
+	room = make_room(m, n);
+	if (room < 0)
+		return NULL;
+	if (room > 0)
+		e = find_slot(m, key, n, h);
+	insert(m, e, key, n, h, 0);
+	return &e->value;
 }
 
 uint32_t strmap_intern(strmap *m, const char *key, size_t n)
@@ -146,16 +219,20 @@ uint32_t strmap_intern(strmap *m, const char *key, size_t n)
 	uint64_t h = strmap_hash(key, n);
 	strmap_entry *e = find_slot(m, key, n, h);
 	uint32_t id;
+	int room;
 
-	if (e && e->used)
+	if (e && e->key)
 		return e->value;
-	if (mem_grow((void **)&m->order, &m->order_cap, m->count + 1,
-		sizeof(*m->order)) < 0)
+	if (m->count + 1 > m->order_cap && mem_grow((void **)&m->order,
+		&m->order_cap, m->count + 1, sizeof(*m->order)) < 0)
 		return UINT32_MAX;
-	if (make_room(m, n) < 0)
+	room = make_room(m, n);
+	if (room < 0)
 		return UINT32_MAX;
+	if (room > 0)
+		e = find_slot(m, key, n, h);
 	id = (uint32_t)m->count;
-	e = insert(m, key, n, h, id);
+	insert(m, e, key, n, h, id);
 	m->order[id] = (uint32_t)(e - m->slots);
 	return id;
 }
@@ -166,7 +243,7 @@ const char *strmap_key(const strmap *m, uint32_t id, size_t *n)
 
 	if (n)
 		*n = e->keylen;
-	return m->arena + e->key;
+	return m->arena + e->key - 1;
 }
 
 bool strmap_next(const strmap *m, size_t *it, const char **key, size_t *n,
@@ -177,10 +254,10 @@ bool strmap_next(const strmap *m, size_t *it, const char **key, size_t *n,
 	while (*it < size) {
 		const strmap_entry *e = &m->slots[(*it)++];
 
-		if (!e->used)
+		if (!e->key)
 			continue;
 		if (key)
-			*key = m->arena + e->key;
+			*key = m->arena + e->key - 1;
 		if (n)
 			*n = e->keylen;
 		if (value)

@@ -12,11 +12,10 @@
 #include <stdint.h>
 
 typedef struct strmap_entry {
-	uint64_t hash;
-	uint32_t key;    /* offset of the key in the arena */
+	uint32_t hash;   /* low 32 bits of the key's hash (they pick the slot) */
+	uint32_t key;    /* offset of the key in the arena plus 1; 0: empty */
 	uint32_t keylen;
 	uint32_t value;
-	uint32_t used;   /* 1 when the slot holds an entry */
 } strmap_entry;
 
 typedef struct strmap {
@@ -40,10 +39,24 @@ uint64_t strmap_hash(const char *s, size_t n);
 bool strmap_get(const strmap *m, const char *key, size_t n, uint32_t *value);
 
 /*
+ * Make room for n entries in all, so that filling the map up to n never
+ * rebuilds its table.  Returns 0, or -1 on no memory (the map unchanged).
+ */
+int strmap_reserve(strmap *m, size_t n);
+
+/*
  * Set key to value (insert or replace).  Returns 0, or -1 on no memory
  * (the map unchanged).
  */
 int strmap_put(strmap *m, const char *key, size_t n, uint32_t value);
+
+/*
+ * The value of key, for reading and writing in place: a new key is added
+ * with value 0.  Returns NULL on no memory (the map unchanged).  The
+ * pointer is good until the next key is added.  One hash and one probe
+ * where strmap_get() then strmap_put() take two.
+ */
+uint32_t *strmap_slot(strmap *m, const char *key, size_t n);
 
 /*
  * Intern key: return its id, giving it the next id (= count) when new.

@@ -1,12 +1,16 @@
 /*
- * UTF-8 decoding and character classes (see utf8.h).  ASCII takes a fast
- * path everywhere; everything else asks utf8proc.
+ * UTF-8 decoding and character classes (see utf8.h).  ASCII and Latin-1
+ * take the inline fast paths of utf8.h; the functions here are the slow
+ * paths, which ask utf8proc.  The *_multi functions answer for any code
+ * point, so that a test can compare them with the inline ones.
  */
+#include <string.h>
+
 #include <utf8proc.h>
 
 #include "util/utf8.h"
 
-size_t u8_decode(const char *s, size_t n, size_t i, int32_t *cp)
+size_t u8_decode_multi(const char *s, size_t n, size_t i, int32_t *cp)
 {
 	const unsigned char *p = (const unsigned char *)s + i;
 	utf8proc_int32_t c;
@@ -15,6 +19,12 @@ size_t u8_decode(const char *s, size_t n, size_t i, int32_t *cp)
 	if (p[0] < 0x80) {
 		*cp = p[0];
 		return 1;
+	}
+	/* Two bytes (Latin-1 accents, most of French): no library call. */
+	if (p[0] >= 0xC2 && p[0] <= 0xDF && n - i >= 2 &&
+		(p[1] & 0xC0) == 0x80) {
+		*cp = ((int32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+		return 2;
 	}
 	len = utf8proc_iterate(p, (utf8proc_ssize_t)(n - i), &c);
 	if (len <= 0) {
@@ -25,7 +35,7 @@ size_t u8_decode(const char *s, size_t n, size_t i, int32_t *cp)
 	return (size_t)len;
 }
 
-size_t u8_decode_prev(const char *s, size_t i, int32_t *cp)
+size_t u8_decode_prev_multi(const char *s, size_t i, int32_t *cp)
 {
 	size_t j = i;
 
@@ -50,7 +60,7 @@ size_t u8_encode(int32_t cp, char *out)
 	return n > 0 ? (size_t)n : 0;
 }
 
-bool u8_is_space(int32_t cp)
+bool u8_is_space_multi(int32_t cp)
 {
 	if (cp < 0x80)
 		return cp == ' ' || (cp >= '\t' && cp <= '\r');
@@ -62,7 +72,7 @@ bool u8_is_space(int32_t cp)
 	return cp >= 0x2000 && cp <= 0x200A;
 }
 
-bool u8_is_letter(int32_t cp)
+bool u8_is_letter_multi(int32_t cp)
 {
 	utf8proc_category_t c;
 
@@ -73,14 +83,14 @@ bool u8_is_letter(int32_t cp)
 		(c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
 }
 
-bool u8_is_digit(int32_t cp)
+bool u8_is_digit_multi(int32_t cp)
 {
 	if (cp < 0x80)
 		return cp >= '0' && cp <= '9';
 	return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
-bool u8_is_upper(int32_t cp)
+bool u8_is_upper_multi(int32_t cp)
 {
 	utf8proc_category_t c;
 
@@ -90,68 +100,57 @@ bool u8_is_upper(int32_t cp)
 	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-bool u8_is_lower(int32_t cp)
+bool u8_is_lower_multi(int32_t cp)
 {
 	if (cp < 0x80)
 		return cp >= 'a' && cp <= 'z';
 	return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
-bool u8_is_alnum(int32_t cp)
-{
-	return u8_is_letter(cp) || u8_is_digit(cp);
-}
-
-bool u8_is_apostrophe(int32_t cp)
-{
-	return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
-}
-
-bool u8_is_hyphen(int32_t cp)
-{
-	return cp == '-' || cp == 0x2010 || cp == 0x2011;
-}
-
-bool u8_is_dash(int32_t cp)
-{
-	return (cp >= 0x2012 && cp <= 0x2015) || cp == 0x2212;
-}
-
 int u8_lower_append(nsum_buf *b, const char *s, size_t n)
 {
-	size_t i = 0, start = 0;
-	char enc[4];
+	size_t i = 0;
+	char *d;
 
-	if (buf_reserve(b, n) < 0)
+	/*
+	 * A lower-case form is at most half as long again (Ⱥ, 2 bytes, gives
+	 * ⱥ, 3 bytes): room for that, then write straight into the buffer.
+	 */
+	if (buf_reserve(b, n + n / 2 + 4) < 0)
 		return -1;
+	d = b->data + b->len;
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 		int32_t cp, lo;
 		size_t k;
 
 		if (c < 0x80) {
-			if (c >= 'A' && c <= 'Z') {
-				if (buf_append(b, s + start, i - start) < 0)
-					return -1;
-				if (buf_putc(b, (char)(c | 0x20)) < 0)
-					return -1;
-				start = i + 1;
-			}
+			*d++ = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
 			i++;
+			continue;
+		}
+		/* U+00C0..U+00FF: À..Þ (not ×) are +0x20, the rest stays. */
+		if (c == 0xC3 && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+			unsigned char c2 = (unsigned char)s[i + 1];
+
+			*d++ = (char)c;
+			*d++ = (char)(c2 <= 0x9E && c2 != 0x97 ? c2 + 0x20 : c2);
+			i += 2;
 			continue;
 		}
 		k = u8_decode(s, n, i, &cp);
 		lo = utf8proc_tolower(cp);
 		if (lo != cp) {
-			if (buf_append(b, s + start, i - start) < 0)
-				return -1;
-			if (buf_append(b, enc, u8_encode(lo, enc)) < 0)
-				return -1;
-			start = i + k;
+			d += u8_encode(lo, d);
+		} else {
+			memcpy(d, s + i, k);
+			d += k;
 		}
 		i += k;
 	}
-	return buf_append(b, s + start, n - start);
+	b->len = (size_t)(d - b->data);
+	b->data[b->len] = '\0';
+	return 0;
 }
 
 size_t u8_width(const char *s, size_t n)
