@@ -7,9 +7,7 @@
  * jsonl_error_line() when it fails -- the code of src/cli/cmd_summarize.c
  * without its main().  Checked: every non-blank line gives exactly one
  * output line, which is a JSON object: a result carrying the item's id, or
- * an error naming the line with a non-empty "error" message.  And each
- * line parsed by jsonl_parse() (which reads plain lines without jansson's
- * parser) gives what jansson's json_loadb() gives.
+ * an error naming the line with a non-empty "error" message.
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -44,42 +42,6 @@ static size_t items(const uint8_t *data, size_t size)
 		i += len;
 	}
 	return n;
-}
-
-/*
- * Every line of data[0..size), cut as getline() cuts it, parses with
- * jsonl_parse() to the object json_loadb() makes of it, or fails where
- * json_loadb() fails or makes something else than an object.
- */
-static void check_parse(const uint8_t *data, size_t size)
-{
-	size_t i = 0, lineno = 0;
-
-	while (i < size) {
-		const char *line = (const char *)data + i;
-		const uint8_t *nl = memchr(data + i, '\n', size - i);
-		size_t len = nl ? (size_t)(nl - (data + i)) + 1 : size - i;
-		json_t *obj = NULL, *ref;
-		nsum_error err;
-		nsum_status st;
-
-		nsum_error_init(&err);
-		st = jsonl_parse(line, len, "fuzz.jsonl", ++lineno, &obj, &err);
-		ref = blank_line(line, len) ? NULL : json_loadb(line, len, 0, NULL);
-		if (st == NSUM_OK)
-			fuzz_check(json_is_object(ref) && json_equal(obj, ref),
-				"line %zu: jsonl_parse() and json_loadb() disagree", lineno);
-		else if (st == NSUM_EEMPTY)
-			fuzz_check(blank_line(line, len), "line %zu is not blank",
-				lineno);
-		else
-			fuzz_check(st == NSUM_EFORMAT && !json_is_object(ref) &&
-				err.line == lineno, "line %zu: jsonl_parse() fails (%d) "
-				"on what json_loadb() reads", lineno, (int)st);
-		json_decref(obj);
-		json_decref(ref);
-		i += len;
-	}
 }
 
 /* Summarize doc as cmd_summarize does for --jsonl, into out. */
@@ -145,7 +107,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size == 0)
 		return 0; /* fmemopen() wants a buffer */
-	check_parse(data, size);
 	engine = nsum_engine_create(NULL);
 	if (!engine)
 		fuzz_fail("nsum_engine_create failed");

@@ -1,564 +1,312 @@
 /*
- * JSON output (schema in docs/json.md), written straight into a buffer.
- *
- * The layout is jansson's, byte for byte, so that output did not change
- * when the renderers stopped building a jansson tree to dump it: compact
- * (`{"a":1,"b":[]}`) for JSON lines, or indented by two spaces with ": "
- * after keys; strings escape `"` `\` and control characters (`\n`,
- * `\u001F`) and keep other characters as UTF-8; reals are printed with
- * "%.10g" and always hold a '.' or an exponent.  Keys come in a fixed order,
- * so output is stable; numbers are rounded to 4 decimals.  A string that is
- * not valid UTF-8 (a file name can be anything) fails the whole render, as
- * it did with jansson.
+ * JSON output through jansson (schema in docs/json.md).  Keys are inserted
+ * in a fixed order, which jansson keeps, so output is stable; numbers are
+ * rounded to 4 decimals.
  */
+#include <jansson.h>
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "render/render.h"
 #include "util/mem.h"
-#include "util/utf8.h"
 
-/* A JSON text being written into a buffer. */
-typedef struct jw {
-	nsum_buf *b;       /* the output */
-	bool indent;       /* indented layout; else compact */
-	size_t depth;      /* objects and arrays open */
-	bool empty;        /* the innermost one has no member yet */
-	bool after_key;    /* a key was written: its value comes next */
-	int rc;            /* 0, or -1 once anything failed */
-} jw;
-
-static void jw_init(jw *w, nsum_buf *b, const nsum_render_options *opt)
+/* Set key of obj to v, taking v over; returns -1 if v is NULL or on error. */
+static int put(json_t *obj, const char *key, json_t *v)
 {
-	w->b = b;
-	w->indent = !(opt && opt->compact);
-	w->depth = 0;
-	w->empty = false;
-	w->after_key = false;
-	w->rc = 0;
+	return v ? json_object_set_new(obj, key, v) : -1;
 }
 
-/* Append s[0..n) raw, recording a failure. */
-static void jw_raw(jw *w, const char *s, size_t n)
+static json_t *str_n(const char *s, size_t n)
 {
-	if (buf_append(w->b, s, n) < 0)
-		w->rc = -1;
+	return json_stringn(s, n);
 }
 
-/* A line break and the indentation of the current depth (indented only). */
-static void jw_newline(jw *w)
+/* A JSON string of s[0..n) on one line. */
+static json_t *line_str(const char *s, size_t n)
 {
-	size_t i;
+	nsum_buf b;
+	json_t *j;
 
-	if (!w->indent)
-		return;
-	jw_raw(w, "\n", 1);
-	for (i = 0; i < w->depth; i++)
-		jw_raw(w, "  ", 2);
-}
-
-/* What comes before a value or a key: nothing after a key or at the top,
- * else a comma after an earlier member, and the line break. */
-static void jw_prefix(jw *w)
-{
-	if (w->after_key) {
-		w->after_key = false;
-		return;
-	}
-	if (w->depth == 0)
-		return;
-	if (!w->empty)
-		jw_raw(w, ",", 1);
-	jw_newline(w);
-	w->empty = false;
-}
-
-/* Open an object ('{') or an array ('['). */
-static void jw_open(jw *w, char c)
-{
-	jw_prefix(w);
-	jw_raw(w, &c, 1);
-	w->depth++;
-	w->empty = true;
-}
-
-/* Close the innermost object ('}') or array (']'). */
-static void jw_close(jw *w, char c)
-{
-	w->depth--;
-	if (!w->empty)
-		jw_newline(w);
-	jw_raw(w, &c, 1);
-	w->empty = false;
-}
-
-/* A string token for s[0..n); invalid UTF-8 fails the render. */
-static void jw_quoted(jw *w, const char *s, size_t n)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	size_t i = 0, run = 0;
-
-	jw_raw(w, "\"", 1);
-	while (i < n) {
-		unsigned char c = (unsigned char)s[i];
-		char esc[6];
-		size_t k = 1, m = 2;
-		int32_t cp;
-
-		if (c >= 0x80) {
-			k = u8_decode(s, n, i, &cp);
-			if (k == 1) {
-				w->rc = -1;
-				return;
-			}
-			i += k;
-			continue;
-		}
-		if (c >= 0x20 && c != '"' && c != '\\') {
-			i++;
-			continue;
-		}
-		jw_raw(w, s + run, i - run);
-		esc[0] = '\\';
-		switch (c) {
-		case '"': esc[1] = '"'; break;
-		case '\\': esc[1] = '\\'; break;
-		case '\b': esc[1] = 'b'; break;
-		case '\f': esc[1] = 'f'; break;
-		case '\n': esc[1] = 'n'; break;
-		case '\r': esc[1] = 'r'; break;
-		case '\t': esc[1] = 't'; break;
-		default:
-			memcpy(esc + 1, "u00", 3);
-			esc[4] = hex[c >> 4];
-			esc[5] = hex[c & 15];
-			m = 6;
-			break;
-		}
-		jw_raw(w, esc, m);
-		run = ++i;
-	}
-	jw_raw(w, s + run, n - run);
-	jw_raw(w, "\"", 1);
-}
-
-/* A member's key: a name of the schema, which needs no escape. */
-static void jw_key(jw *w, const char *key)
-{
-	jw_prefix(w);
-	jw_raw(w, "\"", 1);
-	jw_raw(w, key, strlen(key));
-	if (w->indent)
-		jw_raw(w, "\": ", 3);
-	else
-		jw_raw(w, "\":", 2);
-	w->after_key = true;
-}
-
-static void jw_string(jw *w, const char *s, size_t n)
-{
-	jw_prefix(w);
-	jw_quoted(w, s, n);
-}
-
-static void jw_cstring(jw *w, const char *s)
-{
-	jw_string(w, s, strlen(s));
-}
-
-/* A string, or null for NULL. */
-static void jw_string_or_null(jw *w, const char *s)
-{
-	jw_prefix(w);
-	if (s)
-		jw_quoted(w, s, strlen(s));
-	else
-		jw_raw(w, "null", 4);
-}
-
-/* An integer, as jansson prints a json_int_t ("%lld"). */
-static void jw_int(jw *w, size_t v)
-{
-	long long x = (long long)v;
-	unsigned long long u = x < 0 ? 0ull - (unsigned long long)x :
-		(unsigned long long)x;
-	char num[24];
-	size_t i = sizeof(num);
-
-	do {
-		num[--i] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	if (x < 0)
-		num[--i] = '-';
-	jw_prefix(w);
-	jw_raw(w, num + i, sizeof(num) - i);
-}
-
-static void jw_bool(jw *w, bool v)
-{
-	jw_prefix(w);
-	if (v)
-		jw_raw(w, "true", 4);
-	else
-		jw_raw(w, "false", 5);
-}
-
-static void jw_null(jw *w)
-{
-	jw_prefix(w);
-	jw_raw(w, "null", 4);
-}
-
-/*
- * A real, as jansson prints it with 10 significant digits: "%.10g", a
- * '.' as the decimal point, ".0" added when there is neither a '.' nor an
- * exponent, and no '+' nor leading zeros in the exponent ("1e-5").  A
- * value that is not finite fails the render (jansson has no such reals).
- */
-static void jw_real(jw *w, double x)
-{
-	char num[48], *start, *end, *comma;
-	int n;
-	size_t len;
-
-	jw_prefix(w);
-	n = snprintf(num, sizeof(num), "%.10g", x);
-	if (!isfinite(x) || n < 0 || (size_t)n + 3 >= sizeof(num)) {
-		w->rc = -1;
-		return;
-	}
-	len = (size_t)n;
-	comma = strchr(num, ',');
-	if (comma)
-		*comma = '.';
-	if (!strchr(num, '.') && !strchr(num, 'e')) {
-		memcpy(num + len, ".0", 3);
-		len += 2;
-	}
-	start = strchr(num, 'e');
-	if (start) {
-		start++;
-		end = start + 1;
-		if (*start == '-')
-			start++;
-		while (*end == '0')
-			end++;
-		if (end != start) {
-			memmove(start, end, len - (size_t)(end - num) + 1);
-			len -= (size_t)(end - start);
-		}
-	}
-	jw_raw(w, num, len);
-}
-
-/* A score rounded to 4 decimals, or null when it is not finite. */
-static void jw_score(jw *w, double x)
-{
-	if (isfinite(x))
-		jw_real(w, render_round(x));
-	else
-		jw_null(w);
-}
-
-/* A string of s[0..n) on one line (white space runs as one space). */
-static void jw_line(jw *w, nsum_buf *tmp, const char *s, size_t n)
-{
-	buf_clear(tmp);
-	if (render_one_line(tmp, s, n) < 0) {
-		w->rc = -1;
-		return;
-	}
-	jw_string(w, tmp->data ? tmp->data : "", tmp->len);
-}
-
-/*
- * Finish: the final newline, then the text as a new string (free with
- * nsum_free()), its length in *len; NULL if anything failed.
- */
-static char *jw_finish(jw *w, size_t *len)
-{
-	char *s;
-
-	jw_raw(w, "\n", 1);
-	if (w->rc < 0) {
-		buf_finish(w->b);
+	buf_init(&b);
+	if (render_one_line(&b, s, n) < 0 || buf_putc(&b, '\0') < 0) {
+		buf_finish(&b);
 		return NULL;
 	}
-	if (len)
-		*len = w->b->len;
-	s = buf_steal(w->b);
-	return s;
+	j = json_stringn(b.data, b.len - 1);
+	buf_finish(&b);
+	return j;
 }
 
-static void stats(jw *w, const nsum_doc *doc, const nsum_summary *sum)
+static json_t *score_value(double x)
 {
-	size_t r, kept = 0, i;
+	return isfinite(x) ? json_real(render_round(x)) : json_null();
+}
 
+/* Dump root and free it; NULL on failure. */
+static char *dump(json_t *root, const nsum_render_options *opt, size_t *len)
+{
+	size_t flags = JSON_REAL_PRECISION(10);
+	char *s, *copy;
+
+	if (!root)
+		return NULL;
+	flags |= opt && opt->compact ? JSON_COMPACT : JSON_INDENT(2);
+	s = json_dumps(root, flags);
+	json_decref(root);
+	if (!s)
+		return NULL;
+	/* Hand back memory from nsum's allocator, with a final newline. */
+	copy = nsum_malloc(strlen(s) + 2);
+	if (copy) {
+		size_t n = strlen(s);
+
+		memcpy(copy, s, n);
+		copy[n] = '\n';
+		copy[n + 1] = '\0';
+		if (len)
+			*len = n + 1;
+	}
+	nsum_free(s);
+	return copy;
+}
+
+static json_t *stats(const nsum_doc *doc, const nsum_summary *sum)
+{
+	json_t *o = json_object(), *dropped = json_object();
+	size_t r, kept = 0, i;
+	int rc = 0;
+
+	if (!o || !dropped) {
+		json_decref(o);
+		json_decref(dropped);
+		return NULL;
+	}
 	for (i = 0; i < doc->clean.count; i++)
 		kept += doc->clean.lines[i].reason == NSUM_KEEP;
-	jw_open(w, '{');
-	jw_key(w, "bytes");
-	jw_int(w, doc->text.len);
-	jw_key(w, "lines");
-	jw_int(w, doc->clean.count);
-	jw_key(w, "lines_kept");
-	jw_int(w, kept);
-	jw_key(w, "dropped");
-	jw_open(w, '{');
 	for (r = NSUM_DROP_BLANK + 1; r < NSUM_DROP_COUNT; r++) {
 		size_t n = r == NSUM_DROP_ENGLISH ? doc->english : doc->clean.dropped[r];
 
-		if (n) {
-			jw_key(w, nsum_drop_name((nsum_drop)r));
-			jw_int(w, n);
-		}
+		if (n)
+			rc |= put(dropped, nsum_drop_name((nsum_drop)r), json_integer((json_int_t)n));
 	}
-	jw_close(w, '}');
-	jw_key(w, "sentences");
-	jw_int(w, doc->sents.count);
-	if (sum) {
-		jw_key(w, "candidates");
-		jw_int(w, sum->candidates);
+	rc |= put(o, "bytes", json_integer((json_int_t)doc->text.len));
+	rc |= put(o, "lines", json_integer((json_int_t)doc->clean.count));
+	rc |= put(o, "lines_kept", json_integer((json_int_t)kept));
+	rc |= put(o, "dropped", dropped);
+	rc |= put(o, "sentences", json_integer((json_int_t)doc->sents.count));
+	if (sum)
+		rc |= put(o, "candidates", json_integer((json_int_t)sum->candidates));
+	rc |= put(o, "invalid_replaced", json_integer((json_int_t)doc->text.replaced));
+	if (rc) {
+		json_decref(o);
+		return NULL;
 	}
-	jw_key(w, "invalid_replaced");
-	jw_int(w, doc->text.replaced);
-	jw_close(w, '}');
+	return o;
 }
 
-static void pick_json(jw *w, nsum_buf *tmp, const nsum_doc *doc,
-	const nsum_pick *p)
+static json_t *pick_json(const nsum_doc *doc, const nsum_pick *p)
 {
 	const nsum_sentence *s = &doc->sents.items[p->sentence];
+	json_t *o = json_object();
+	nsum_buf b;
+	int rc = 0;
 
-	jw_open(w, '{');
-	jw_key(w, "text");
-	buf_clear(tmp);
-	if (render_pick_text(tmp, doc, p) < 0)
-		w->rc = -1;
-	else
-		jw_string(w, tmp->data ? tmp->data : "", tmp->len);
-	jw_key(w, "index");
-	jw_int(w, p->sentence);
-	jw_key(w, "start");
-	jw_int(w, s->start);
-	jw_key(w, "end");
-	jw_int(w, p->cut ? p->cut : s->end);
-	jw_key(w, "line");
-	jw_int(w, s->line);
-	jw_key(w, "score");
-	jw_score(w, p->score);
-	if (p->cut) {
-		jw_key(w, "cut");
-		jw_bool(w, true);
+	buf_init(&b);
+	if (!o || render_pick_text(&b, doc, p) < 0 || buf_putc(&b, '\0') < 0) {
+		buf_finish(&b);
+		json_decref(o);
+		return NULL;
 	}
-	jw_close(w, '}');
+	rc |= put(o, "text", str_n(b.data, b.len - 1));
+	buf_finish(&b);
+	rc |= put(o, "index", json_integer((json_int_t)p->sentence));
+	rc |= put(o, "start", json_integer((json_int_t)s->start));
+	rc |= put(o, "end", json_integer((json_int_t)(p->cut ? p->cut : s->end)));
+	rc |= put(o, "line", json_integer((json_int_t)s->line));
+	rc |= put(o, "score", score_value(p->score));
+	if (p->cut)
+		rc |= put(o, "cut", json_true());
+	if (rc) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
 }
 
-static void term_json(jw *w, const nsum_term *t)
+static json_t *term_json(const nsum_term *t)
 {
-	jw_open(w, '{');
-	jw_key(w, "term");
-	jw_cstring(w, t->text);
-	jw_key(w, "score");
-	jw_score(w, t->score);
-	jw_key(w, "count");
-	jw_int(w, t->count);
-	jw_key(w, "start");
-	jw_int(w, t->start);
-	jw_key(w, "end");
-	jw_int(w, t->end);
-	jw_close(w, '}');
+	json_t *o = json_object();
+	int rc = 0;
+
+	if (!o)
+		return NULL;
+	rc |= put(o, "term", json_string(t->text));
+	rc |= put(o, "score", score_value(t->score));
+	rc |= put(o, "count", json_integer((json_int_t)t->count));
+	rc |= put(o, "start", json_integer((json_int_t)t->start));
+	rc |= put(o, "end", json_integer((json_int_t)t->end));
+	if (rc) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
 }
 
-static void sentence_json(jw *w, nsum_buf *tmp, const nsum_doc *doc,
-	const nsum_summary *sum, size_t i)
+static json_t *sentence_json(const nsum_doc *doc, const nsum_summary *sum,
+	size_t i)
 {
 	const nsum_sentence *s = &doc->sents.items[i];
+	json_t *o = json_object();
+	int rc = 0;
 	size_t k;
 
-	jw_open(w, '{');
-	jw_key(w, "index");
-	jw_int(w, i);
-	jw_key(w, "text");
-	jw_line(w, tmp, doc->text.data + s->start, s->end - s->start);
-	jw_key(w, "start");
-	jw_int(w, s->start);
-	jw_key(w, "end");
-	jw_int(w, s->end);
-	jw_key(w, "line");
-	jw_int(w, s->line);
-	jw_key(w, "paragraph");
-	jw_int(w, s->paragraph);
-	jw_key(w, "heading");
-	jw_bool(w, s->flags & NSUM_SENT_HEADING);
-	jw_key(w, "dropped");
-	if (s->drop)
-		jw_cstring(w, nsum_drop_name((nsum_drop)s->drop));
-	else
-		jw_null(w);
-	jw_key(w, "score");
-	jw_score(w, sum->score[i]);
+	if (!o)
+		return NULL;
+	rc |= put(o, "index", json_integer((json_int_t)i));
+	rc |= put(o, "text", line_str(doc->text.data + s->start, s->end - s->start));
+	rc |= put(o, "start", json_integer((json_int_t)s->start));
+	rc |= put(o, "end", json_integer((json_int_t)s->end));
+	rc |= put(o, "line", json_integer((json_int_t)s->line));
+	rc |= put(o, "paragraph", json_integer((json_int_t)s->paragraph));
+	rc |= put(o, "heading", json_boolean(s->flags & NSUM_SENT_HEADING));
+	rc |= put(o, "dropped", s->drop ?
+		json_string(nsum_drop_name((nsum_drop)s->drop)) : json_null());
+	rc |= put(o, "score", score_value(sum->score[i]));
 	if (sum->features && isfinite(sum->score[i])) {
-		jw_key(w, "features");
-		jw_open(w, '{');
-		for (k = 0; k < NSUM_F_COUNT; k++) {
-			jw_key(w, nsum_feature_name((nsum_feature)k));
-			jw_real(w, render_round(sum->features[i * NSUM_F_COUNT + k]));
-		}
-		jw_close(w, '}');
+		json_t *f = json_object();
+
+		for (k = 0; f && k < NSUM_F_COUNT; k++)
+			rc |= put(f, nsum_feature_name((nsum_feature)k),
+				json_real(render_round(sum->features[i * NSUM_F_COUNT + k])));
+		rc |= put(o, "features", f);
 	}
-	jw_close(w, '}');
+	if (rc) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
 }
 
 char *render_json_summary(const nsum_doc *doc, const nsum_summary *sum,
 	const nsum_render_options *opt, size_t *len)
 {
-	nsum_buf b, tmp;
-	jw w;
+	json_t *root = json_object(), *arr;
 	size_t i;
+	int rc = 0;
 
-	buf_init(&b);
-	buf_init(&tmp);
-	jw_init(&w, &b, opt);
-	jw_open(&w, '{');
-	jw_key(&w, "source");
-	jw_cstring(&w, doc->name);
-	if (doc->id) {
-		jw_key(&w, "id");
-		jw_cstring(&w, doc->id);
-	}
-	jw_key(&w, "title");
-	jw_string_or_null(&w, doc->title);
-	jw_key(&w, "summary");
-	jw_open(&w, '[');
-	for (i = 0; i < sum->npicks; i++)
-		pick_json(&w, &tmp, doc, &sum->picks[i]);
-	jw_close(&w, ']');
-	jw_key(&w, "terms");
-	jw_open(&w, '[');
-	for (i = 0; i < sum->nterms; i++)
-		term_json(&w, &sum->terms[i]);
-	jw_close(&w, ']');
-	jw_key(&w, "stats");
-	stats(&w, doc, sum);
+	if (!root)
+		return NULL;
+	rc |= put(root, "source", json_string(doc->name));
+	if (doc->id)
+		rc |= put(root, "id", json_string(doc->id));
+	rc |= put(root, "title", doc->title ? json_string(doc->title) : json_null());
+	arr = json_array();
+	for (i = 0; arr && i < sum->npicks; i++)
+		rc |= json_array_append_new(arr, pick_json(doc, &sum->picks[i])) ? -1 : 0;
+	rc |= put(root, "summary", arr);
+	arr = json_array();
+	for (i = 0; arr && i < sum->nterms; i++)
+		rc |= json_array_append_new(arr, term_json(&sum->terms[i])) ? -1 : 0;
+	rc |= put(root, "terms", arr);
+	rc |= put(root, "stats", stats(doc, sum));
 	if (opt->explain) {
-		jw_key(&w, "sentences");
-		jw_open(&w, '[');
-		for (i = 0; i < doc->sents.count; i++)
-			sentence_json(&w, &tmp, doc, sum, i);
-		jw_close(&w, ']');
+		arr = json_array();
+		for (i = 0; arr && i < doc->sents.count; i++)
+			rc |= json_array_append_new(arr, sentence_json(doc, sum, i)) ? -1 : 0;
+		rc |= put(root, "sentences", arr);
 	}
-	jw_close(&w, '}');
-	buf_finish(&tmp);
-	return jw_finish(&w, len);
+	if (rc) {
+		json_decref(root);
+		return NULL;
+	}
+	return dump(root, opt, len);
 }
 
 char *render_json_clean(const nsum_doc *doc, const nsum_render_options *opt,
 	size_t *len)
 {
-	nsum_buf b, tmp;
-	jw w;
+	json_t *root = json_object(), *lines = json_array(), *dropped = json_array();
 	size_t i;
+	int rc = 0;
 
-	buf_init(&b);
-	buf_init(&tmp);
-	jw_init(&w, &b, opt);
-	jw_open(&w, '{');
-	jw_key(&w, "source");
-	jw_cstring(&w, doc->name);
-	jw_key(&w, "title");
-	jw_string_or_null(&w, doc->title);
-	jw_key(&w, "kept");
-	jw_open(&w, '[');
+	if (!root || !lines || !dropped) {
+		json_decref(root);
+		json_decref(lines);
+		json_decref(dropped);
+		return NULL;
+	}
 	for (i = 0; i < doc->clean.count; i++) {
 		const nsum_line *l = &doc->clean.lines[i];
+		json_t *o = json_object();
 
-		if (l->reason != NSUM_KEEP)
+		if (!o) {
+			rc = -1;
+			break;
+		}
+		if (l->reason == NSUM_DROP_BLANK) {
+			json_decref(o);
 			continue;
-		jw_open(&w, '{');
-		jw_key(&w, "line");
-		jw_int(&w, i + 1);
-		jw_key(&w, "text");
-		jw_line(&w, &tmp, doc->text.data + l->keep_start,
-			l->keep_end - l->keep_start);
-		jw_key(&w, "start");
-		jw_int(&w, l->keep_start);
-		jw_key(&w, "end");
-		jw_int(&w, l->keep_end);
-		jw_close(&w, '}');
+		}
+		rc |= put(o, "line", json_integer((json_int_t)(i + 1)));
+		if (l->reason == NSUM_KEEP) {
+			rc |= put(o, "text", line_str(doc->text.data + l->keep_start,
+				l->keep_end - l->keep_start));
+			rc |= put(o, "start", json_integer((json_int_t)l->keep_start));
+			rc |= put(o, "end", json_integer((json_int_t)l->keep_end));
+			rc |= json_array_append_new(lines, o) ? -1 : 0;
+		} else {
+			rc |= put(o, "reason", json_string(nsum_drop_name(l->reason)));
+			rc |= put(o, "text", line_str(doc->text.data + l->start,
+				l->end - l->start));
+			rc |= json_array_append_new(dropped, o) ? -1 : 0;
+		}
 	}
-	jw_close(&w, ']');
-	/* Dropped lines, then the sentences dropped as English. */
-	jw_key(&w, "dropped");
-	jw_open(&w, '[');
-	for (i = 0; i < doc->clean.count; i++) {
-		const nsum_line *l = &doc->clean.lines[i];
-
-		if (l->reason == NSUM_KEEP || l->reason == NSUM_DROP_BLANK)
-			continue;
-		jw_open(&w, '{');
-		jw_key(&w, "line");
-		jw_int(&w, i + 1);
-		jw_key(&w, "reason");
-		jw_cstring(&w, nsum_drop_name(l->reason));
-		jw_key(&w, "text");
-		jw_line(&w, &tmp, doc->text.data + l->start, l->end - l->start);
-		jw_close(&w, '}');
-	}
-	for (i = 0; i < doc->sents.count; i++) {
+	for (i = 0; i < doc->sents.count && !rc; i++) {
 		const nsum_sentence *s = &doc->sents.items[i];
+		json_t *o;
 
 		if (s->drop != NSUM_DROP_ENGLISH)
 			continue;
-		jw_open(&w, '{');
-		jw_key(&w, "line");
-		jw_int(&w, s->line);
-		jw_key(&w, "reason");
-		jw_cstring(&w, "english");
-		jw_key(&w, "text");
-		jw_line(&w, &tmp, doc->text.data + s->start, s->end - s->start);
-		jw_key(&w, "start");
-		jw_int(&w, s->start);
-		jw_key(&w, "end");
-		jw_int(&w, s->end);
-		jw_close(&w, '}');
+		o = json_object();
+		rc |= put(o, "line", json_integer((json_int_t)s->line));
+		rc |= put(o, "reason", json_string("english"));
+		rc |= put(o, "text", line_str(doc->text.data + s->start, s->end - s->start));
+		rc |= put(o, "start", json_integer((json_int_t)s->start));
+		rc |= put(o, "end", json_integer((json_int_t)s->end));
+		rc |= json_array_append_new(dropped, o) ? -1 : 0;
 	}
-	jw_close(&w, ']');
-	jw_key(&w, "stats");
-	stats(&w, doc, NULL);
-	jw_close(&w, '}');
-	buf_finish(&tmp);
-	return jw_finish(&w, len);
+	rc |= put(root, "source", json_string(doc->name));
+	rc |= put(root, "title", doc->title ? json_string(doc->title) : json_null());
+	rc |= put(root, "kept", lines);
+	rc |= put(root, "dropped", dropped);
+	rc |= put(root, "stats", stats(doc, NULL));
+	if (rc) {
+		json_decref(root);
+		return NULL;
+	}
+	return dump(root, opt, len);
 }
 
 char *render_json_split(const nsum_doc *doc, const nsum_render_options *opt,
 	size_t *len)
 {
-	nsum_buf b, tmp;
-	jw w;
+	json_t *arr = json_array();
 	size_t i;
+	int rc = 0;
 
-	buf_init(&b);
-	buf_init(&tmp);
-	jw_init(&w, &b, opt);
-	jw_open(&w, '[');
-	for (i = 0; i < doc->sents.count; i++) {
+	for (i = 0; arr && i < doc->sents.count && !rc; i++) {
 		const nsum_sentence *s = &doc->sents.items[i];
+		json_t *o = json_object();
 
-		jw_open(&w, '{');
-		jw_key(&w, "text");
-		jw_line(&w, &tmp, doc->text.data + s->start, s->end - s->start);
-		jw_key(&w, "start");
-		jw_int(&w, s->start);
-		jw_key(&w, "end");
-		jw_int(&w, s->end);
-		jw_key(&w, "line");
-		jw_int(&w, s->line);
-		jw_close(&w, '}');
+		rc |= put(o, "text", line_str(doc->text.data + s->start, s->end - s->start));
+		rc |= put(o, "start", json_integer((json_int_t)s->start));
+		rc |= put(o, "end", json_integer((json_int_t)s->end));
+		rc |= put(o, "line", json_integer((json_int_t)s->line));
+		rc |= json_array_append_new(arr, o) ? -1 : 0;
 	}
-	jw_close(&w, ']');
-	buf_finish(&tmp);
-	return jw_finish(&w, len);
+	if (rc) {
+		json_decref(arr);
+		return NULL;
+	}
+	return dump(arr, opt, len);
 }
