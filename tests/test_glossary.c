@@ -276,6 +276,15 @@ static void test_matching(void **state)
 		"ministre d\xC3\xA9l\xC3\xA9gu\xC3\xA9" "e=junior minister | minister delegate | "
 		"Quai d\xE2\x80\x99Orsay=French Foreign Ministry");
 	check_matches(g, "rien ici", "");
+	/* Without accents only where capitals drop them. */
+	nsum_glossary_destroy(g);
+	{
+		static const char armee[] = "fr,en\narm\xC3\xA9" "e,army\n";
+
+		g = load(armee, sizeof(armee) - 1);
+	}
+	check_matches(g, "les armes et l'ARMEE, l'arm\xC3\xA9" "e", "ARMEE=army | "
+		"arm\xC3\xA9" "e=army");
 	nsum_glossary_destroy(g);
 }
 

@@ -324,6 +324,43 @@ static size_t longest(const nsum_glossary *g, const parts *p, size_t i,
 	return best;
 }
 
+/*
+ * Whether a match of entry idx on parts i .. i+len-1 through the key
+ * without accents is fair: French drops accents on capitals ("ELYSEE",
+ * "Etats-Unis"), so a part that starts with an ASCII capital may lack
+ * them, but any other part must agree with the entry's accents too ("les
+ * armes" is not "les armées").
+ */
+static bool plain_fair(const nsum_glossary *g, const char *text,
+	const parts *p, size_t i, size_t len, size_t idx)
+{
+	const char *fr = g->entries[idx].pub.fr;
+	nsum_buf key;
+	size_t nparts, j, off = 0;
+	bool fair = true;
+
+	buf_init(&key);
+	if (term_key(fr, strlen(fr), KEY_ACCENT, &key, &nparts) < 0 ||
+		nparts != len) {
+		buf_finish(&key);
+		return false;
+	}
+	for (j = 0; j < len && fair; j++) {
+		const part *pt = &p->items[i + j];
+		const char *sep = memchr(key.data + off, SEP, key.len - off);
+		size_t klen = sep ? (size_t)(sep - key.data) - off : key.len - off;
+		char c = text[pt->start];
+
+		if (!(c >= 'A' && c <= 'Z'))
+			fair = klen == pt->len[KEY_ACCENT] &&
+				memcmp(key.data + off, p->keys[KEY_ACCENT].data +
+					pt->off[KEY_ACCENT], klen) == 0;
+		off += klen + 1;
+	}
+	buf_finish(&key);
+	return fair;
+}
+
 nsum_status nsum_glossary_find(const nsum_glossary *g, const char *text,
 	size_t start, size_t end, nsum_gloss_match **out, size_t *n,
 	nsum_error *err)
@@ -350,7 +387,8 @@ nsum_status nsum_glossary_find(const nsum_glossary *g, const char *text,
 		for (k = 0; k < 3; k++) {
 			size_t e = 0, len = longest(g, &p, i, order[k], &probe, &e);
 
-			if (len > best) {
+			if (len > best && (order[k] != KEY_PLAIN ||
+				plain_fair(g, text, &p, i, len, e))) {
 				best = len;
 				which = e;
 			}
