@@ -11,8 +11,10 @@ A case is a folder holding:
   stderr   optional: the expected standard error, byte for byte
   status   optional: the expected exit status (default 0)
 
-The run is isolated: HOME is an empty temporary folder and XDG_DATA_HOME is
-unset, so no user model or glossary is picked up.  --update rewrites
+The run is isolated: HOME is an empty temporary folder, XDG_DATA_HOME is
+unset and NSUM_DATADIR points nowhere, so neither a user model nor a
+glossary -- the user's or the installed one -- is picked up unless a case
+names it (the cases stay the same when the shipped glossary grows).  --update rewrites
 stdout, stderr (if present, or if the run wrote some) and status from the
 current binary; review the diff before committing."""
 import os
@@ -42,7 +44,7 @@ def main():
     stdin = read(os.path.join(case, "stdin"), b"")
     with tempfile.TemporaryDirectory() as home:
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": home,
-               "LC_ALL": "C.UTF-8"}
+               "LC_ALL": "C.UTF-8", "NSUM_DATADIR": os.path.join(home, "none")}
         for k in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):
             if k in os.environ:
                 env[k] = os.environ[k]

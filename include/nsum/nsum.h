@@ -12,6 +12,8 @@
  *   model.h      document frequencies from a corpus
  *   summarize.h  score, select, key terms
  *   render.h     text, plain, JSON, Markdown, HTML
+ *   glossary.h   French-English glossary: files, matching, exchange
+ *   dict.h       dictionaries that propose English for new terms
  *
  * engine.h holds what outlives one article; error.h, alloc.h and file.h are
  * shared by all.
@@ -21,10 +23,12 @@
 
 #include "nsum/alloc.h"
 #include "nsum/clean.h"
+#include "nsum/dict.h"
 #include "nsum/doc.h"
 #include "nsum/engine.h"
 #include "nsum/error.h"
 #include "nsum/file.h"
+#include "nsum/glossary.h"
 #include "nsum/lang.h"
 #include "nsum/model.h"
 #include "nsum/render.h"

@@ -37,6 +37,11 @@ typedef struct nsum_render_options {
 	bool compact;     /* json: one line (for --jsonl) */
 	bool explain;     /* json/text: every sentence with its features */
 	size_t width;     /* text: wrap column (default 78; 0 = no wrap) */
+	const nsum_glossary *glossary; /* the one given to nsum_summarize():
+	                     key terms show their English from it */
+	bool gloss;       /* text, plain, md, html: annotate glossary terms in
+	                     the summary, "garanties de sécurité [security
+	                     guarantees]" */
 } nsum_render_options;
 
 /* Default options: text, wrapped at 78 columns. */

@@ -21,6 +21,7 @@
 #include "nsum/doc.h"
 #include "nsum/engine.h"
 #include "nsum/error.h"
+#include "nsum/glossary.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -57,6 +58,8 @@ typedef struct nsum_summary_options {
 	size_t terms;       /* key terms to find; default 10 */
 	const nsum_weights *weights; /* NULL: the built-in weights */
 	bool explain;       /* keep every sentence's features */
+	const nsum_glossary *glossary; /* give terms and chosen sentences their
+	                       English from it; NULL: none */
 } nsum_summary_options;
 
 typedef struct nsum_pick {
@@ -75,7 +78,17 @@ typedef struct nsum_term {
 	size_t end;
 	size_t count;       /* occurrences in all documents */
 	size_t words;       /* words in the term */
+	long entry;         /* its glossary entry, -1 if the glossary lacks it
+	                       (or no glossary was given) */
 } nsum_term;
+
+/* A glossary term found in a chosen sentence. */
+typedef struct nsum_gloss_hit {
+	size_t doc;         /* document */
+	size_t start;       /* its bytes in that document's text */
+	size_t end;
+	size_t entry;       /* glossary entry */
+} nsum_gloss_hit;
 
 typedef struct nsum_summary {
 	nsum_pick *picks;   /* in reading order (document, then position) */
@@ -88,6 +101,8 @@ typedef struct nsum_summary {
 	size_t candidates;  /* sentences that could be picked */
 	nsum_term *terms;   /* best first */
 	size_t nterms;
+	nsum_gloss_hit *hits; /* glossary terms in the picks, reading order */
+	size_t nhits;
 } nsum_summary;
 
 /* Default options: 3 sentences, redundancy 0.4, 10 terms. */

@@ -129,4 +129,13 @@ int cmd_split(int argc, char **argv);
 int cmd_model(int argc, char **argv);
 int cmd_glossary(int argc, char **argv);
 
+/*
+ * The glossaries paths[0..n), or when n is 0 the installed one and the
+ * user's own where they exist.  NULL with *code EXIT_OK when there is none
+ * and required is false; NULL with an error reported and *code set
+ * otherwise.  Free with nsum_glossary_destroy().
+ */
+nsum_glossary *cli_load_glossaries(char *const *paths, size_t n, bool required,
+	int *code);
+
 #endif

@@ -106,22 +106,51 @@ static int push_path(char ***v, size_t *n, char *path)
 	return 0;
 }
 
-/* The glossaries to read: the options', or the defaults that exist. */
-static int read_paths(gopts *o)
+/*
+ * The glossaries to read: paths[0..n), or when n is 0 the installed
+ * glossary and the user's own, those that exist.  Returns the loaded
+ * glossary, or NULL with *code set: EXIT_OK when no default exists and
+ * required is false, otherwise an error already reported.
+ */
+nsum_glossary *cli_load_glossaries(char *const *paths, size_t n, bool required,
+	int *code)
 {
-	if (o->nglossaries)
-		return EXIT_OK;
-	o->installed = paths_installed_glossary();
-	o->user = paths_user_file("glossary.csv", false);
-	if (o->installed && push_path(&o->glossaries, &o->nglossaries, o->installed) < 0)
-		return EXIT_NOMEM;
-	if (o->user && paths_exists(o->user) &&
-		push_path(&o->glossaries, &o->nglossaries, o->user) < 0)
-		return EXIT_NOMEM;
-	if (!o->nglossaries)
-		return cli_usage_error("glossary", "no glossary found: give "
-			"--glossary FILE (or set NSUM_DATADIR)");
-	return EXIT_OK;
+	char *installed = n ? NULL : paths_installed_glossary();
+	char *user = n ? NULL : paths_user_file("glossary.csv", false);
+	const char *defaults[2];
+	const char *const *list = (const char *const *)paths;
+	nsum_glossary *g = NULL;
+	nsum_error err;
+	size_t i, count = n;
+
+	*code = EXIT_OK;
+	if (!n) {
+		if (installed)
+			defaults[count++] = installed;
+		if (user && paths_exists(user))
+			defaults[count++] = user;
+		list = defaults;
+		if (!count) {
+			if (required)
+				*code = cli_usage_error("glossary", "no glossary found: "
+					"give --glossary FILE (or set NSUM_DATADIR)");
+			goto out;
+		}
+	}
+	nsum_error_init(&err);
+	g = nsum_glossary_create(&err);
+	for (i = 0; g && i < count; i++) {
+		if (nsum_glossary_load(g, list[i], &err) != NSUM_OK) {
+			nsum_glossary_destroy(g);
+			g = NULL;
+		}
+	}
+	if (!g)
+		*code = cli_report(&err);
+out:
+	free(installed);
+	free(user);
+	return g;
 }
 
 /* The glossary to write: the one option, or the user's own. */
@@ -145,27 +174,25 @@ static const char *write_path(gopts *o, int *code)
 
 static nsum_glossary *load_all(gopts *o, int *code)
 {
-	nsum_glossary *g;
-	nsum_error err;
-	size_t i;
+	return cli_load_glossaries(o->glossaries, o->nglossaries, true, code);
+}
 
-	*code = read_paths(o);
-	if (*code != EXIT_OK)
-		return NULL;
-	nsum_error_init(&err);
-	g = nsum_glossary_create(&err);
-	if (!g) {
-		*code = cli_report(&err);
-		return NULL;
-	}
-	for (i = 0; i < o->nglossaries; i++) {
-		if (nsum_glossary_load(g, o->glossaries[i], &err) != NSUM_OK) {
-			*code = cli_report(&err);
-			nsum_glossary_destroy(g);
-			return NULL;
-		}
-	}
-	return g;
+/* The files list and check read: the options', or the defaults. */
+static int read_paths(gopts *o)
+{
+	if (o->nglossaries)
+		return EXIT_OK;
+	o->installed = paths_installed_glossary();
+	o->user = paths_user_file("glossary.csv", false);
+	if (o->installed && push_path(&o->glossaries, &o->nglossaries, o->installed) < 0)
+		return EXIT_NOMEM;
+	if (o->user && paths_exists(o->user) &&
+		push_path(&o->glossaries, &o->nglossaries, o->user) < 0)
+		return EXIT_NOMEM;
+	if (!o->nglossaries)
+		return cli_usage_error("glossary", "no glossary found: give "
+			"--glossary FILE (or set NSUM_DATADIR)");
+	return EXIT_OK;
 }
 
 /* "fr → en  (domain; status)  note" */

@@ -13,7 +13,7 @@ void print_main_usage(FILE *f);
 
 enum {
 	OPT_RATIO = 256, OPT_JSONL, OPT_NO_MODEL, OPT_REDUNDANCY, OPT_EXPLAIN,
-	OPT_LOSSY, OPT_WEIGHTS,
+	OPT_LOSSY, OPT_WEIGHTS, OPT_NO_GLOSSARY, OPT_GLOSS,
 };
 
 static const struct option long_options[] = {
@@ -29,6 +29,9 @@ static const struct option long_options[] = {
 	{ "explain", no_argument, NULL, OPT_EXPLAIN },
 	{ "lossy", no_argument, NULL, OPT_LOSSY },
 	{ "weights", required_argument, NULL, OPT_WEIGHTS },
+	{ "glossary", required_argument, NULL, 'g' },
+	{ "no-glossary", no_argument, NULL, OPT_NO_GLOSSARY },
+	{ "gloss", no_argument, NULL, OPT_GLOSS },
 	{ "output", required_argument, NULL, 'o' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -157,8 +160,10 @@ int cmd_summarize(int argc, char **argv)
 	nsum_weights weights;
 	bool jsonl = false, no_model = false, format_set = false;
 	const char *model_path = NULL, *output = NULL;
-	char *default_model = NULL, *membuf = NULL;
-	size_t memlen = 0;
+	char *default_model = NULL, *membuf = NULL, **glossaries = NULL;
+	size_t memlen = 0, nglossaries = 0;
+	bool no_glossary = false;
+	nsum_glossary *glossary = NULL;
 	int c, i, code = EXIT_OK, nfiles;
 	double d;
 
@@ -166,7 +171,7 @@ int cmd_summarize(int argc, char **argv)
 	nsum_summary_options_default(&r.sopt);
 	nsum_render_options_default(&r.ropt);
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":n:w:f:t:m:o:hV", long_options,
+	while ((c = getopt_long(argc, argv, ":n:w:f:t:m:o:g:hV", long_options,
 		NULL)) != -1) {
 		switch (c) {
 		case 'n':
@@ -212,6 +217,24 @@ int cmd_summarize(int argc, char **argv)
 			break;
 		case OPT_LOSSY:
 			r.read_flags |= NSUM_READ_LOSSY;
+			break;
+		case 'g': {
+			char **v = realloc(glossaries, (nglossaries + 1) * sizeof(*v));
+
+			if (!v) {
+				free(glossaries);
+				cli_warn("out of memory");
+				return EXIT_NOMEM;
+			}
+			glossaries = v;
+			glossaries[nglossaries++] = optarg;
+			break;
+		}
+		case OPT_NO_GLOSSARY:
+			no_glossary = true;
+			break;
+		case OPT_GLOSS:
+			r.ropt.gloss = true;
 			break;
 		case OPT_WEIGHTS:
 			nsum_error_init(&err);
@@ -270,6 +293,17 @@ int cmd_summarize(int argc, char **argv)
 		}
 		nsum_engine_set_model(r.engine, m);
 	}
+	if (no_glossary && (nglossaries || r.ropt.gloss)) {
+		code = cli_usage_error(NULL, "--no-glossary goes with neither "
+			"--glossary nor --gloss");
+		goto out;
+	}
+	if (!no_glossary) {
+		glossary = cli_load_glossaries(glossaries, nglossaries, false, &code);
+		if (!glossary && code != EXIT_OK)
+			goto out;
+		r.sopt.glossary = r.ropt.glossary = glossary;
+	}
 	r.out = output ? open_memstream(&membuf, &memlen) : stdout;
 	if (!r.out) {
 		cli_warn("out of memory");
@@ -303,6 +337,8 @@ int cmd_summarize(int argc, char **argv)
 	}
 out:
 	free(default_model);
+	free(glossaries);
+	nsum_glossary_destroy(glossary);
 	nsum_engine_destroy(r.engine);
 	return code;
 }

@@ -28,6 +28,45 @@ nsum_status nsum_summary_options_check(const nsum_summary_options *opt,
 	return NSUM_OK;
 }
 
+/*
+ * The glossary's part of a summary: each term's entry, and the glossary
+ * terms of every pick.  0, or -1 on no memory.
+ */
+static int gloss(nsum_summary *sum, nsum_doc *const *docs,
+	const nsum_glossary *g)
+{
+	size_t i, k, cap = 0;
+
+	for (i = 0; i < sum->nterms; i++)
+		sum->terms[i].entry = g ? nsum_glossary_lookup(g, sum->terms[i].text,
+			strlen(sum->terms[i].text)) : -1;
+	for (i = 0; g && i < sum->npicks; i++) {
+		const nsum_pick *p = &sum->picks[i];
+		const nsum_doc *d = docs[p->doc];
+		const nsum_sentence *st = &d->sents.items[p->sentence];
+		nsum_gloss_match *m;
+		size_t n;
+
+		if (nsum_glossary_find(g, d->text.data, st->start,
+			p->cut ? p->cut : st->end, &m, &n, NULL) != NSUM_OK)
+			return -1;
+		for (k = 0; k < n; k++) {
+			if (mem_grow((void **)&sum->hits, &cap, sum->nhits + 1,
+				sizeof(*sum->hits)) < 0) {
+				nsum_free(m);
+				return -1;
+			}
+			sum->hits[sum->nhits].doc = p->doc;
+			sum->hits[sum->nhits].start = m[k].start;
+			sum->hits[sum->nhits].end = m[k].end;
+			sum->hits[sum->nhits].entry = m[k].entry;
+			sum->nhits++;
+		}
+		nsum_free(m);
+	}
+	return 0;
+}
+
 nsum_summary *nsum_summarize(nsum_engine *engine, nsum_doc *const *docs,
 	size_t ndocs, const nsum_summary_options *opt, nsum_error *err)
 {
@@ -92,6 +131,8 @@ nsum_summary *nsum_summarize(nsum_engine *engine, nsum_doc *const *docs,
 	if (opt->terms && terms_find(&s, engine, opt->terms, &sum->terms,
 		&sum->nterms) < 0)
 		goto fail;
+	if (gloss(sum, docs, opt->glossary) < 0)
+		goto fail;
 	nsum_free(feat);
 	nsum_free(cscore);
 	set_finish(&s);
@@ -119,5 +160,6 @@ void nsum_summary_destroy(nsum_summary *s)
 	for (i = 0; i < s->nterms; i++)
 		nsum_free(s->terms[i].text);
 	nsum_free(s->terms);
+	nsum_free(s->hits);
 	nsum_free(s);
 }

@@ -18,6 +18,8 @@ static const char style[] =
 	"letter-spacing:.08em;color:#666;margin-top:2em}"
 	"ol.summary li{margin:.4em 0}"
 	"ul.terms{padding:0;list-style:none}"
+	"ul.terms .en{color:#555;font-style:italic}"
+	"ul.terms li.missing{background:#f7e6e6}"
 	"ul.terms li{display:inline-block;margin:.2em .3em .2em 0;padding:.1em .6em;"
 	"border-radius:1em;background:#eef2f7;font:.85em system-ui,sans-serif}"
 	"p{margin:.8em 0}"
@@ -48,7 +50,7 @@ static bool is_pick(const nsum_summary *sum, size_t i, size_t *k)
 }
 
 int render_html_summary(nsum_buf *b, const nsum_doc *doc,
-	const nsum_summary *sum)
+	const nsum_summary *sum, const nsum_render_options *opt)
 {
 	double lo = INFINITY, hi = -INFINITY;
 	size_t i, l, next = 0, pk = 0;
@@ -79,7 +81,7 @@ int render_html_summary(nsum_buf *b, const nsum_doc *doc,
 		goto nomem;
 	for (i = 0; i < sum->npicks; i++) {
 		buf_clear(&line);
-		if (render_pick_text(&line, doc, &sum->picks[i]) < 0 ||
+		if (render_pick(&line, doc, sum, i, opt) < 0 ||
 			buf_printf(b, "<li><a href=\"#s%zu\">", sum->picks[i].sentence) < 0 ||
 			render_html_escape(b, line.data, line.len) < 0 ||
 			buf_puts(b, "</a></li>\n") < 0)
@@ -90,12 +92,21 @@ int render_html_summary(nsum_buf *b, const nsum_doc *doc,
 	if (sum->nterms) {
 		if (buf_puts(b, "<h2>Key terms</h2>\n<ul class=\"terms\">\n") < 0)
 			goto nomem;
-		for (i = 0; i < sum->nterms; i++)
-			if (buf_puts(b, "<li>") < 0 ||
-				render_html_escape(b, sum->terms[i].text,
-					strlen(sum->terms[i].text)) < 0 ||
+		for (i = 0; i < sum->nterms; i++) {
+			const nsum_term *t = &sum->terms[i];
+			const char *en = opt && opt->glossary && t->entry >= 0 ?
+				nsum_glossary_entry(opt->glossary, (size_t)t->entry)->en : NULL;
+
+			if (buf_puts(b, opt && opt->glossary && !en ?
+				"<li class=\"missing\" title=\"not in the glossary\">" :
+				"<li>") < 0 ||
+				render_html_escape(b, t->text, strlen(t->text)) < 0 ||
+				(en && (buf_puts(b, " <span class=\"en\">") < 0 ||
+				render_html_escape(b, en, strlen(en)) < 0 ||
+				buf_puts(b, "</span>") < 0)) ||
 				buf_puts(b, "</li>\n") < 0)
 				goto nomem;
+		}
 		if (buf_puts(b, "</ul>\n") < 0)
 			goto nomem;
 	}

@@ -104,8 +104,40 @@ static json_t *stats(const nsum_doc *doc, const nsum_summary *sum)
 	return o;
 }
 
-static json_t *pick_json(const nsum_doc *doc, const nsum_pick *p)
+/* The glossary terms of pick p: [{term, en, start, end}]. */
+static json_t *pick_gloss(const nsum_doc *doc, const nsum_summary *sum,
+	const nsum_pick *p, const nsum_glossary *g)
 {
+	const nsum_sentence *s = &doc->sents.items[p->sentence];
+	size_t end = p->cut ? p->cut : s->end, h;
+	json_t *arr = json_array();
+	int rc = 0;
+
+	for (h = 0; arr && g && h < sum->nhits && !rc; h++) {
+		const nsum_gloss_hit *hit = &sum->hits[h];
+		json_t *o;
+
+		if (hit->doc != p->doc || hit->start < s->start || hit->end > end)
+			continue;
+		o = json_object();
+		rc |= put(o, "term", line_str(doc->text.data + hit->start,
+			hit->end - hit->start));
+		rc |= put(o, "en", json_string(nsum_glossary_entry(g, hit->entry)->en));
+		rc |= put(o, "start", json_integer((json_int_t)hit->start));
+		rc |= put(o, "end", json_integer((json_int_t)hit->end));
+		rc |= json_array_append_new(arr, o) ? -1 : 0;
+	}
+	if (rc) {
+		json_decref(arr);
+		return NULL;
+	}
+	return arr;
+}
+
+static json_t *pick_json(const nsum_doc *doc, const nsum_summary *sum,
+	size_t i, const nsum_render_options *opt)
+{
+	const nsum_pick *p = &sum->picks[i];
 	const nsum_sentence *s = &doc->sents.items[p->sentence];
 	json_t *o = json_object();
 	nsum_buf b;
@@ -126,6 +158,8 @@ static json_t *pick_json(const nsum_doc *doc, const nsum_pick *p)
 	rc |= put(o, "score", score_value(p->score));
 	if (p->cut)
 		rc |= put(o, "cut", json_true());
+	if (opt->glossary)
+		rc |= put(o, "glossary", pick_gloss(doc, sum, p, opt->glossary));
 	if (rc) {
 		json_decref(o);
 		return NULL;
@@ -133,8 +167,10 @@ static json_t *pick_json(const nsum_doc *doc, const nsum_pick *p)
 	return o;
 }
 
-static json_t *term_json(const nsum_term *t)
+static json_t *term_json(const nsum_term *t, const nsum_glossary *g)
 {
+	const nsum_gloss_entry *e = g && t->entry >= 0 ?
+		nsum_glossary_entry(g, (size_t)t->entry) : NULL;
 	json_t *o = json_object();
 	int rc = 0;
 
@@ -145,6 +181,10 @@ static json_t *term_json(const nsum_term *t)
 	rc |= put(o, "count", json_integer((json_int_t)t->count));
 	rc |= put(o, "start", json_integer((json_int_t)t->start));
 	rc |= put(o, "end", json_integer((json_int_t)t->end));
+	/* null: no glossary, or the glossary lacks the term */
+	rc |= put(o, "en", e ? json_string(e->en) : json_null());
+	rc |= put(o, "status", e ? json_string(nsum_gloss_status_name(e->status)) :
+		json_null());
 	if (rc) {
 		json_decref(o);
 		return NULL;
@@ -202,11 +242,11 @@ char *render_json_summary(const nsum_doc *doc, const nsum_summary *sum,
 	rc |= put(root, "title", doc->title ? json_string(doc->title) : json_null());
 	arr = json_array();
 	for (i = 0; arr && i < sum->npicks; i++)
-		rc |= json_array_append_new(arr, pick_json(doc, &sum->picks[i])) ? -1 : 0;
+		rc |= json_array_append_new(arr, pick_json(doc, sum, i, opt)) ? -1 : 0;
 	rc |= put(root, "summary", arr);
 	arr = json_array();
 	for (i = 0; arr && i < sum->nterms; i++)
-		rc |= json_array_append_new(arr, term_json(&sum->terms[i])) ? -1 : 0;
+		rc |= json_array_append_new(arr, term_json(&sum->terms[i], opt->glossary)) ? -1 : 0;
 	rc |= put(root, "terms", arr);
 	rc |= put(root, "stats", stats(doc, sum));
 	if (opt->explain) {

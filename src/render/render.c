@@ -76,7 +76,9 @@ int render_one_line(nsum_buf *b, const char *s, size_t n)
 	return 0;
 }
 
-int render_pick_text(nsum_buf *b, const nsum_doc *doc, const nsum_pick *p)
+/* Where the text of pick p ends: its cut point without the comma, colon
+ * or dash before it, or the sentence's end. */
+static size_t pick_end(const nsum_doc *doc, const nsum_pick *p)
 {
 	const nsum_sentence *s = &doc->sents.items[p->sentence];
 	size_t end = p->cut ? p->cut : s->end;
@@ -93,8 +95,74 @@ int render_pick_text(nsum_buf *b, const nsum_doc *doc, const nsum_pick *p)
 			end -= k;
 		}
 	}
+	return end;
+}
+
+int render_pick_text(nsum_buf *b, const nsum_doc *doc, const nsum_pick *p)
+{
+	const nsum_sentence *s = &doc->sents.items[p->sentence];
+	size_t end = pick_end(doc, p);
+
 	if (render_one_line(b, doc->text.data + s->start, end - s->start) < 0)
 		return -1;
+	return p->cut ? buf_puts(b, "\xE2\x80\xA6") : 0;
+}
+
+const char *render_english(const nsum_gloss_entry *e, size_t *n)
+{
+	const char *bar = strstr(e->en, " | ");
+
+	*n = bar ? (size_t)(bar - e->en) : strlen(e->en);
+	return e->en;
+}
+
+/* Whether the byte at s is white space. */
+static bool space_at(const char *text, size_t len, size_t at)
+{
+	int32_t cp;
+
+	if (at >= len)
+		return false;
+	u8_decode(text, len, at, &cp);
+	return u8_is_space(cp);
+}
+
+int render_pick(nsum_buf *b, const nsum_doc *doc, const nsum_summary *sum,
+	size_t i, const nsum_render_options *opt)
+{
+	const nsum_pick *p = &sum->picks[i];
+	const nsum_sentence *s = &doc->sents.items[p->sentence];
+	size_t end = pick_end(doc, p), pos = s->start, h;
+	const char *t = doc->text.data;
+
+	if (!opt || !opt->gloss || !opt->glossary || !sum->nhits)
+		return render_pick_text(b, doc, p);
+	/* The sentence in pieces, each up to the end of a glossary term. */
+	for (h = 0; h < sum->nhits; h++) {
+		const nsum_gloss_hit *g = &sum->hits[h];
+		const char *en;
+		size_t n, before = b->len;
+
+		if (g->doc != p->doc || g->start < pos || g->end > end)
+			continue;
+		if (pos > s->start && space_at(t, doc->text.len, pos) &&
+			buf_putc(b, ' ') < 0)
+			return -1;
+		if (render_one_line(b, t + pos, g->end - pos) < 0)
+			return -1;
+		en = render_english(nsum_glossary_entry(opt->glossary, g->entry), &n);
+		if (b->len > before && (buf_puts(b, " [") < 0 ||
+			buf_append(b, en, n) < 0 || buf_putc(b, ']') < 0))
+			return -1;
+		pos = g->end;
+	}
+	if (pos < end) {
+		if (pos > s->start && space_at(t, doc->text.len, pos) &&
+			buf_putc(b, ' ') < 0)
+			return -1;
+		if (render_one_line(b, t + pos, end - pos) < 0)
+			return -1;
+	}
 	return p->cut ? buf_puts(b, "\xE2\x80\xA6") : 0;
 }
 
@@ -173,13 +241,37 @@ static int text_summary(nsum_buf *b, const nsum_doc *doc,
 		goto out;
 	for (i = 0; i < sum->npicks; i++) {
 		buf_clear(&line);
-		if (render_pick_text(&line, doc, &sum->picks[i]) < 0 ||
+		if (render_pick(&line, doc, sum, i, opt) < 0 ||
 			render_wrap(b, line.data, line.len, opt->width, 2) < 0)
 			goto out;
 		if (i + 1 < sum->npicks && buf_putc(b, '\n') < 0)
 			goto out;
 	}
-	if (sum->nterms) {
+	if (sum->nterms && opt->glossary) {
+		/* One term a line, its English in a second column. */
+		size_t wmax = 0, w;
+
+		for (i = 0; i < sum->nterms; i++) {
+			w = u8_width(sum->terms[i].text, strlen(sum->terms[i].text));
+			if (w > wmax)
+				wmax = w;
+		}
+		if (wmax > 36)
+			wmax = 36;
+		if (buf_puts(b, "\nKey terms:\n") < 0)
+			goto out;
+		for (i = 0; i < sum->nterms; i++) {
+			const nsum_term *t = &sum->terms[i];
+			const nsum_gloss_entry *e = t->entry >= 0 ?
+				nsum_glossary_entry(opt->glossary, (size_t)t->entry) : NULL;
+
+			w = u8_width(t->text, strlen(t->text));
+			if (buf_printf(b, "  %s%*s  %s\n", t->text,
+				(int)(w < wmax ? wmax - w : 0), "",
+				e ? e->en : "(not in the glossary)") < 0)
+				goto out;
+		}
+	} else if (sum->nterms) {
 		buf_clear(&line);
 		if (buf_puts(&line, "Key terms:") < 0)
 			goto out;
@@ -198,19 +290,30 @@ out:
 }
 
 static int plain_summary(nsum_buf *b, const nsum_doc *doc,
-	const nsum_summary *sum)
+	const nsum_summary *sum, const nsum_render_options *opt)
 {
 	size_t i;
 
 	for (i = 0; i < sum->npicks; i++)
-		if (render_pick_text(b, doc, &sum->picks[i]) < 0 || buf_putc(b, '\n') < 0)
+		if (render_pick(b, doc, sum, i, opt) < 0 || buf_putc(b, '\n') < 0)
 			return -1;
 	return 0;
 }
 
 /* Markdown: a heading, the sentences as a list, the key terms. */
+/* Append s[0..n) for a Markdown table cell ('|' escaped). */
+static int md_cell(nsum_buf *b, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((s[i] == '|' && buf_putc(b, '\\') < 0) || buf_putc(b, s[i]) < 0)
+			return -1;
+	return 0;
+}
+
 static int md_summary(nsum_buf *b, const nsum_doc *doc,
-	const nsum_summary *sum)
+	const nsum_summary *sum, const nsum_render_options *opt)
 {
 	size_t i;
 
@@ -218,11 +321,24 @@ static int md_summary(nsum_buf *b, const nsum_doc *doc,
 		buf_puts(b, doc->title) < 0 || buf_puts(b, "\n\n") < 0))
 		return -1;
 	for (i = 0; i < sum->npicks; i++)
-		if (buf_puts(b, "- ") < 0 ||
-			render_pick_text(b, doc, &sum->picks[i]) < 0 ||
+		if (buf_puts(b, "- ") < 0 || render_pick(b, doc, sum, i, opt) < 0 ||
 			buf_putc(b, '\n') < 0)
 			return -1;
-	if (sum->nterms) {
+	if (sum->nterms && opt->glossary) {
+		if (buf_puts(b, "\n| Key term | English |\n|---|---|\n") < 0)
+			return -1;
+		for (i = 0; i < sum->nterms; i++) {
+			const nsum_term *t = &sum->terms[i];
+			const char *en = t->entry >= 0 ?
+				nsum_glossary_entry(opt->glossary, (size_t)t->entry)->en : NULL;
+
+			if (buf_puts(b, "| ") < 0 || md_cell(b, t->text, strlen(t->text)) < 0 ||
+				buf_puts(b, " | ") < 0 ||
+				(en ? md_cell(b, en, strlen(en)) : buf_puts(b,
+					"*not in the glossary*")) < 0 || buf_puts(b, " |\n") < 0)
+				return -1;
+		}
+	} else if (sum->nterms) {
 		if (buf_puts(b, "\n**Key terms:** ") < 0)
 			return -1;
 		for (i = 0; i < sum->nterms; i++)
@@ -293,13 +409,13 @@ char *nsum_render_summary(const nsum_doc *doc, const nsum_summary *sum,
 			rc = text_explain(&b, doc, sum);
 		break;
 	case NSUM_FORMAT_PLAIN:
-		rc = plain_summary(&b, doc, sum);
+		rc = plain_summary(&b, doc, sum, opt);
 		break;
 	case NSUM_FORMAT_MD:
-		rc = md_summary(&b, doc, sum);
+		rc = md_summary(&b, doc, sum, opt);
 		break;
 	case NSUM_FORMAT_HTML:
-		rc = render_html_summary(&b, doc, sum);
+		rc = render_html_summary(&b, doc, sum, opt);
 		break;
 	case NSUM_FORMAT_JSON:
 		break;

@@ -13,6 +13,16 @@
  */
 int render_pick_text(nsum_buf *b, const nsum_doc *doc, const nsum_pick *p);
 
+/*
+ * The same for pick i of sum, with " [English]" after each glossary term
+ * when opt asks for it (opt->gloss and a glossary).  0 or -1.
+ */
+int render_pick(nsum_buf *b, const nsum_doc *doc, const nsum_summary *sum,
+	size_t i, const nsum_render_options *opt);
+
+/* The preferred (first) English of glossary entry e, its length in *n. */
+const char *render_english(const nsum_gloss_entry *e, size_t *n);
+
 /* Append s[0..n) on one line (white space runs as one space).  0 or -1. */
 int render_one_line(nsum_buf *b, const char *s, size_t n);
 
@@ -36,6 +46,6 @@ char *render_json_clean(const nsum_doc *doc, const nsum_render_options *opt,
 char *render_json_split(const nsum_doc *doc, const nsum_render_options *opt,
 	size_t *len);
 int render_html_summary(nsum_buf *b, const nsum_doc *doc,
-	const nsum_summary *sum);
+	const nsum_summary *sum, const nsum_render_options *opt);
 
 #endif
