@@ -44,12 +44,18 @@ bool nsum_lang_is_stopword(const nsum_lang *lang, nsum_lang_id id,
 
 /*
  * Whether word (lower case, NFC) cannot be a key term alone nor end one:
- * a stopword, a word of stopwords/fr-terms.txt (months, days, number words,
- * time words, nouns too general to name a topic), an adverb in -emment or
- * -amment, or a verb form no noun shares (-aient, -erait, -eront, -èrent).
+ * a stopword, or a word of stopwords/fr-terms.txt (months, days, number
+ * words, time words, nouns too general to name a topic).
  */
 bool nsum_lang_is_weak_term(const nsum_lang *lang, const char *word,
 	size_t len);
+
+/*
+ * Whether word (lower case) is a verb or adverb form that no French noun
+ * shares, and so is never part of a key term: -aient, -erait, -eraient,
+ * -eront, -ront (future), -èrent, and adverbs in -emment, -amment.
+ */
+bool nsum_lang_is_verb_form(const char *word, size_t len);
 
 typedef enum nsum_abbr {
 	NSUM_ABBR_NONE = 0,  /* not an abbreviation */

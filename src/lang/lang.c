@@ -129,19 +129,24 @@ static bool ends_with(const char *w, size_t n, const char *suffix)
 bool nsum_lang_is_weak_term(const nsum_lang *lang, const char *word,
 	size_t len)
 {
+	/* A stopword of either language, or on the weak-term list. */
+	return lang_word_lists(lang, word, len) != 0;
+}
+
+bool nsum_lang_is_verb_form(const char *word, size_t len)
+{
 	static const char *const endings[] = {
 		"emment", "amment", "aient", "erait", "eraient", "eront",
 		"\xC3\xA8rent", /* -èrent */
 	};
 	size_t i;
 
-	/* A stopword of either language, or on the weak-term list. */
-	if (lang_word_lists(lang, word, len))
-		return true;
 	for (i = 0; i < sizeof(endings) / sizeof(*endings); i++)
 		if (ends_with(word, len, endings[i]))
 			return true;
-	return false;
+	/* -ront is a future only in longer words: not front, affront(s). */
+	return len > 7 && ends_with(word, len, "ront") &&
+		!ends_with(word, len, "affront");
 }
 
 nsum_abbr nsum_lang_abbreviation(const nsum_lang *lang, const char *word,

@@ -243,11 +243,12 @@ static int collect(ctx *x, const char *text, const nsum_token *tok,
 {
 	size_t i, j;
 	nsum_buf low;
-	bool *weak;
+	uint8_t *weak;
 	int rc = 0;
 
 	buf_init(&low);
-	/* Words that may sit inside a term but neither be one nor end one. */
+	/* 1: words that may sit inside a term but neither be one nor end one;
+	 * 2: verb forms, never in a term. */
 	weak = mem_calloc(n + 1, sizeof(*weak));
 	if (!weak)
 		return -1;
@@ -261,7 +262,8 @@ static int collect(ctx *x, const char *text, const nsum_token *tok,
 			buf_finish(&low);
 			return -1;
 		}
-		weak[i] = tok[i].end - tok[i].start < 2 ||
+		weak[i] = nsum_lang_is_verb_form(low.data, low.len) ? 2 :
+			tok[i].end - tok[i].start < 2 ||
 			nsum_lang_is_weak_term(x->lang, low.data, low.len);
 	}
 	for (i = 0; i < n && rc == 0; i++) {
@@ -270,7 +272,7 @@ static int collect(ctx *x, const char *text, const nsum_token *tok,
 		bool after_de = false;
 		int32_t article;
 
-		if (lid[i] == NO_LID || tok[i].end - tok[i].start < 2)
+		if (lid[i] == NO_LID || tok[i].end - tok[i].start < 2 || weak[i] == 2)
 			continue;
 		lids[nl++] = lid[i];
 		if (!weak[i])
@@ -285,6 +287,8 @@ static int collect(ctx *x, const char *text, const nsum_token *tok,
 				(article == 'l' && !after_de))
 				break;
 			if (lid[j] != NO_LID) {
+				if (weak[j] == 2)
+					break;
 				lids[nl++] = lid[j];
 				if (!weak[j])
 					rc = occur(x, lids, nl, doc, text, tok[i].start,
