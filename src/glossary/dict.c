@@ -110,6 +110,32 @@ static bool ends_with(const char *s, const char *suffix)
 }
 
 /*
+ * Whether the English en[0..n) explains rather than translates, as
+ * Wiktionary glosses often do: "A surname", "feminine form of X",
+ * "An inhabitant of some place", "pertaining to ...".
+ */
+static bool gloss_not_translation(const char *en, size_t n)
+{
+	static const char *const starts[] = {
+		"a ", "A ", "an ", "An ", "the ", "The ", "feminine", "masculine",
+		"plural", "singular", "pertaining", "relating", "of or ",
+		"form of", "alternative", "female given", "male given", "given name",
+		"surname", "abbreviation", "initialism", "acronym", "used ",
+		"third-person", "first-person", "second-person", "past participle",
+		"present participle", "inflection",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(starts) / sizeof(*starts); i++) {
+		size_t k = strlen(starts[i]);
+
+		if (n >= k && memcmp(en, starts[i], k) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
  * Add one sense: the French headword fr[0..frlen), the English en[0..enlen)
  * (trimmed; empty or over-long ones are skipped), its part of speech.
  * 0 or -1 on no memory.
@@ -126,10 +152,30 @@ static int add_sense(nsum_dict *d, const char *fr, size_t frlen,
 
 	while (enlen && (en[0] == ' ' || en[0] == '\t'))
 		en++, enlen--;
+	/* An explanation in brackets is not part of the translation:
+	 * "cop (police officer)", "(cigarette) lighter". */
+	{
+		const char *p = memchr(en, '(', enlen), *q = memchr(en, '[', enlen);
+
+		if (q && (!p || q < p))
+			p = q;
+		if (p == en) {
+			const char *close = memchr(en, *en == '(' ? ')' : ']', enlen);
+
+			if (close) {
+				enlen -= (size_t)(close + 1 - en);
+				en = close + 1;
+				while (enlen && en[0] == ' ')
+					en++, enlen--;
+			}
+		} else if (p) {
+			enlen = (size_t)(p - en);
+		}
+	}
 	while (enlen && (en[enlen - 1] == ' ' || en[enlen - 1] == '\t' ||
 		en[enlen - 1] == '.' || en[enlen - 1] == ','))
 		enlen--;
-	if (!enlen || enlen > 60 || !frlen)
+	if (!enlen || enlen > 40 || !frlen || gloss_not_translation(en, enlen))
 		return 0;
 	buf_init(&key);
 	if (term_key(fr, frlen, KEY_ACCENT, &key, &nparts) < 0)
