@@ -125,9 +125,7 @@ static int build_jsonl(builder *b, const char *path)
 	if (!jsonl_open(&jr, path, &err))
 		return cli_report(&err);
 	for (;;) {
-		json_t *obj = NULL, *jtext, *jtitle;
-		nsum_doc_options dopt;
-		nsum_text text;
+		json_t *obj = NULL;
 		nsum_doc *doc;
 		nsum_status st;
 
@@ -135,39 +133,19 @@ static int build_jsonl(builder *b, const char *path)
 		st = jsonl_next(&jr, &obj, &err);
 		if (st == NSUM_EEMPTY)
 			break;
-		if (st != NSUM_OK) {
-			cli_fail(&code, cli_report(&err));
-			if (st == NSUM_EIO)
-				break;
-			continue;
-		}
-		jtext = json_object_get(obj, "text");
-		jtitle = json_object_get(obj, "title");
-		if (!json_is_string(jtext)) {
-			nsum_error_set(&err, NSUM_EFORMAT, jr.name, jr.lineno, 0,
-				"\"text\" must be a string");
-			cli_fail(&code, cli_report(&err));
-			json_decref(obj);
-			continue;
-		}
-		nsum_doc_options_default(&dopt);
-		dopt.title = json_is_string(jtitle) ? json_string_value(jtitle) : NULL;
-		st = nsum_text_init_bytes(&text, json_string_value(jtext),
-			json_string_length(jtext), jr.name, b->flags, &err);
+		if (st == NSUM_OK)
+			st = jsonl_item_doc(b->engine, obj, jr.name, jr.lineno, b->flags,
+				&doc, &err);
 		if (st == NSUM_OK) {
-			doc = nsum_doc_create(b->engine, jr.name, &text, &dopt, &err);
-			if (doc) {
-				cli_fail(&code, add_doc(b, doc));
-				nsum_doc_destroy(doc);
-			} else {
-				cli_fail(&code, cli_report(&err));
-			}
-		} else if (st != NSUM_EEMPTY) {
-			err.line = jr.lineno;
-			err.column = 0;
+			cli_fail(&code, add_doc(b, doc));
+			nsum_doc_destroy(doc);
+		} else {
+			/* Reported and skipped; the model of the rest is written. */
 			cli_fail(&code, cli_report(&err));
 		}
 		json_decref(obj);
+		if (st == NSUM_EIO)
+			break;
 	}
 	jsonl_close(&jr);
 	return code;

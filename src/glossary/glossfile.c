@@ -14,9 +14,11 @@
 #include <utf8proc.h>
 
 #include "glossary/csv.h"
+#include "glossary/key.h"
 #include "nsum/file.h"
 #include "nsum/glossary.h"
 #include "util/buf.h"
+#include "util/path.h"
 #include "util/mem.h"
 
 static const char *const standard_columns[] = {
@@ -300,35 +302,8 @@ void nsum_glossfile_position(const nsum_glossfile *f, size_t row, size_t col,
 /* s lower-cased, accents removed, œ and æ spelled out, in b.  0 or -1. */
 static int fold(const char *s, nsum_buf *b)
 {
-	utf8proc_uint8_t *out = NULL;
-	utf8proc_ssize_t n;
-	size_t i;
-
 	buf_clear(b);
-	n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
-		UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
-		UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
-	if (n < 0)
-		return buf_puts(b, s);
-	for (i = 0; i < (size_t)n; i++) {
-		int rc;
-
-		if (out[i] == 0xC5 && i + 1 < (size_t)n && out[i + 1] == 0x93) {
-			rc = buf_puts(b, "oe");
-			i++;
-		} else if (out[i] == 0xC3 && i + 1 < (size_t)n && out[i + 1] == 0xA6) {
-			rc = buf_puts(b, "ae");
-			i++;
-		} else {
-			rc = buf_putc(b, (char)out[i]);
-		}
-		if (rc < 0) {
-			free(out);
-			return -1;
-		}
-	}
-	free(out);
-	return 0;
+	return key_plain(b, s, strlen(s), true);
 }
 
 int nsum_glossfile_compare(const char *a, const char *b)
@@ -547,18 +522,6 @@ nomem:
 	return NULL;
 }
 
-/* The folder of path, for the lock. */
-static int folder_of(const char *path, nsum_buf *dir)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		return buf_puts(dir, ".");
-	if (slash == path)
-		return buf_puts(dir, "/");
-	return buf_append(dir, path, (size_t)(slash - path));
-}
-
 nsum_status nsum_glossfile_update(const char *path, nsum_glossfile_edit_fn edit,
 	void *ctx, nsum_error *err)
 {
@@ -575,7 +538,7 @@ nsum_status nsum_glossfile_update(const char *path, nsum_glossfile_edit_fn edit,
 	 * time the next writer gets it, and a missing file has no inode.
 	 */
 	buf_init(&dir);
-	if (folder_of(path, &dir) < 0) {
+	if (path_folder(path, &dir) < 0) {
 		buf_finish(&dir);
 		return nsum_error_set(err, NSUM_ENOMEM, path, 0, 0, "out of memory");
 	}

@@ -12,8 +12,7 @@
 #include "util/mem.h"
 #include "util/utf8.h"
 
-/* Append s[0..n) without accents (œ, æ spelled out) to b.  0 or -1. */
-static int append_plain(nsum_buf *b, const char *s, size_t n)
+int key_plain(nsum_buf *b, const char *s, size_t n, bool casefold)
 {
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t m;
@@ -23,9 +22,10 @@ static int append_plain(nsum_buf *b, const char *s, size_t n)
 	for (i = 0; i < n && ascii; i++)
 		ascii = (unsigned char)s[i] < 0x80;
 	if (ascii)
-		return buf_append(b, s, n);
+		return casefold ? u8_lower_append(b, s, n) : buf_append(b, s, n);
 	m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
-		UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK);
+		UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+		(casefold ? UTF8PROC_CASEFOLD : 0));
 	if (m < 0)
 		return buf_append(b, s, n);
 	for (i = 0; i < (size_t)m; i++) {
@@ -117,7 +117,7 @@ int part_key(const char *text, size_t a, size_t b, enum key_kind kind,
 	for (n = 0; n < b - a && ascii; n++)
 		ascii = (unsigned char)text[a + n] < 0x80;
 	n = key->len;
-	if (append_plain(key, tmp->data, tmp->len) < 0)
+	if (key_plain(key, tmp->data, tmp->len, false) < 0)
 		return -1;
 	/* Written without accents, "-ee" stands for "-ée". */
 	if (ascii && key->len - n > 4 && key->data[key->len - 1] == 'e' &&

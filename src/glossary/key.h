@@ -51,6 +51,12 @@ typedef struct parts {
 } parts;
 
 /*
+ * Append s[0..n) to b without accents (œ and æ spelled out), lower-cased
+ * too with casefold.  0 or -1.
+ */
+int key_plain(nsum_buf *b, const char *s, size_t n, bool casefold);
+
+/*
  * The word parts of text[a..b) with their keys, appended to *p (zeroed by
  * the caller the first time).  0 or -1 on no memory.
  */

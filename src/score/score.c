@@ -125,24 +125,6 @@ static int title_sets(const set *s, uint32_t **ids, size_t **n)
 	return 0;
 }
 
-/* Whether the sorted array a[0..n) holds v. */
-static bool contains(const uint32_t *a, size_t n, uint32_t v)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (a[mid] < v)
-			lo = mid + 1;
-		else if (a[mid] > v)
-			hi = mid;
-		else
-			return true;
-	}
-	return false;
-}
-
 int score_candidates(const set *s, const nsum_weights *w, double *feat,
 	double *score)
 {
@@ -197,7 +179,7 @@ int score_candidates(const set *s, const nsum_weights *w, double *feat,
 		/* Title overlap: distinct title stems found in the sentence. */
 		if (tn)
 			for (i = 0; i < ss->nstems; i++)
-				hit += contains(tids, tn, ss->stems[i]);
+				hit += set_index(tids, tn, ss->stems[i]) != NO_LID;
 		f[NSUM_F_TITLE] = tn ? (double)hit / (double)tn : 0;
 		f[NSUM_F_LENGTH] = log(1.0 + (double)ss->words) / log(51.0);
 		f[NSUM_F_SHORT] = ss->words < 8;

@@ -43,6 +43,9 @@ typedef struct set {
 	uint32_t *pool;        /* storage for the sentences' stem lists */
 } set;
 
+/* Index of v in the sorted array u[0..n) of distinct values, or NO_LID. */
+uint32_t set_index(const uint32_t *u, size_t n, uint32_t v);
+
 /* Build the set for docs.  0, or -1 on no memory (s is then finished). */
 int set_build(set *s, nsum_engine *e, nsum_doc *const *docs, size_t ndocs);
 void set_finish(set *s);

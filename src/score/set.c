@@ -71,8 +71,7 @@ static void sort_u32(uint32_t *a, size_t n)
 	}
 }
 
-/* Index of stem in the sorted unique array u[0..n), or NO_LID. */
-static uint32_t find(const uint32_t *u, size_t n, uint32_t stem)
+uint32_t set_index(const uint32_t *u, size_t n, uint32_t stem)
 {
 	size_t lo = 0, hi = n;
 
@@ -163,11 +162,11 @@ int set_build(set *s, nsum_engine *e, nsum_doc *const *docs, size_t ndocs)
 
 		for (t = 0; t < doc->ntokens; t++)
 			s->lid[base + t] = is_content(&doc->tokens[t]) ?
-				find(s->stem_of, s->nlocal, doc->tokens[t].stem) : NO_LID;
+				set_index(s->stem_of, s->nlocal, doc->tokens[t].stem) : NO_LID;
 		for (t = 0; t < doc->ntitle_tokens; t++)
 			s->title_lid[s->title_offset[d] + t] =
 				is_content(&doc->title_tokens[t]) ?
-				find(s->stem_of, s->nlocal, doc->title_tokens[t].stem) :
+				set_index(s->stem_of, s->nlocal, doc->title_tokens[t].stem) :
 				NO_LID;
 		for (i = 0; i < doc->sents.count; i++) {
 			if (!nsum_doc_candidate(doc, i))

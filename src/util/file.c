@@ -12,6 +12,7 @@
 
 #include "nsum/file.h"
 #include "util/buf.h"
+#include "util/path.h"
 
 static nsum_status fail(nsum_error *err, const char *path, const char *what,
 	int code)
@@ -20,8 +21,7 @@ static nsum_status fail(nsum_error *err, const char *path, const char *what,
 		strerror(code));
 }
 
-/* The folder part of path ("." when there is none), in *dir. */
-static int dir_of(const char *path, nsum_buf *dir)
+int path_folder(const char *path, nsum_buf *dir)
 {
 	const char *slash = strrchr(path, '/');
 
@@ -44,7 +44,7 @@ nsum_status nsum_file_write_atomic(const char *path, const char *data,
 
 	buf_init(&tmp);
 	buf_init(&dir);
-	if (buf_printf(&tmp, "%s.tmp-XXXXXX", path) < 0 || dir_of(path, &dir) < 0) {
+	if (buf_printf(&tmp, "%s.tmp-XXXXXX", path) < 0 || path_folder(path, &dir) < 0) {
 		rc = nsum_error_set(err, NSUM_ENOMEM, path, 0, 0, "out of memory");
 		goto out;
 	}
