@@ -36,12 +36,32 @@ bool nsum_gloss_format_parse(const char *name, nsum_gloss_format *out)
 	return false;
 }
 
-/* The length of the first English alternative of en. */
-static size_t first_alternative(const char *en)
+/*
+ * The next English alternative of en from *pos on: its first byte in *alt,
+ * its length in *n, spaces around it trimmed, empty ones skipped
+ * ("ceasefire | truce", even "ceasefire|truce |").  false at the end.
+ */
+static bool next_alternative(const char *en, size_t *pos, const char **alt,
+	size_t *n)
 {
-	const char *bar = strstr(en, " | ");
+	while (en[*pos]) {
+		size_t a = *pos, b;
 
-	return bar ? (size_t)(bar - en) : strlen(en);
+		while (en[a] == ' ')
+			a++;
+		b = a;
+		while (en[b] && en[b] != '|')
+			b++;
+		*pos = en[b] ? b + 1 : b;
+		while (b > a && en[b - 1] == ' ')
+			b--;
+		if (b > a) {
+			*alt = en + a;
+			*n = b - a;
+			return true;
+		}
+	}
+	return false;
 }
 
 /* Whether an entry with status s goes to DeepL and OmegaT. */
@@ -96,7 +116,8 @@ static const char *tbx_status(nsum_gloss_status s)
 
 static int tbx_entry(nsum_buf *b, const nsum_gloss_entry *e, size_t id)
 {
-	const char *p = e->en, *st = tbx_status(e->status);
+	const char *st = tbx_status(e->status), *alt;
+	size_t pos = 0, n;
 
 	if (buf_printf(b, "      <termEntry id=\"t%zu\">\n", id) < 0)
 		return -1;
@@ -124,17 +145,11 @@ static int tbx_entry(nsum_buf *b, const nsum_gloss_entry *e, size_t id)
 	if (buf_puts(b, "          </tig>\n        </langSet>\n"
 		"        <langSet xml:lang=\"en\">\n") < 0)
 		return -1;
-	for (;;) {
-		size_t n = first_alternative(p);
-
+	while (next_alternative(e->en, &pos, &alt, &n))
 		if (buf_puts(b, "          <tig>\n            <term>") < 0 ||
-			xml_text(b, p, n) < 0 ||
+			xml_text(b, alt, n) < 0 ||
 			buf_puts(b, "</term>\n          </tig>\n") < 0)
 			return -1;
-		if (!p[n])
-			break;
-		p += n + 3;
-	}
 	return buf_puts(b, "        </langSet>\n      </termEntry>\n");
 }
 
@@ -159,38 +174,34 @@ char *nsum_glossary_export(const nsum_glossary *g, nsum_gloss_format fmt,
 		goto nomem;
 	for (i = 0; i < nsum_glossary_count(g); i++) {
 		const nsum_gloss_entry *e = nsum_glossary_entry(g, i);
-		const char *p = e->en;
+		const char *alt;
+		size_t pos = 0, n;
+		bool first = true;
 		int rc = 0;
 
 		switch (fmt) {
 		case NSUM_GLOSS_DEEPL:
-			if (!exported(e->status))
+			if (!exported(e->status) || !next_alternative(e->en, &pos, &alt, &n))
 				break;
 			rc = csv_append_field(&b, e->fr, strlen(e->fr));
 			if (rc == 0)
 				rc = buf_putc(&b, ',');
 			if (rc == 0)
-				rc = csv_append_field(&b, e->en, first_alternative(e->en));
+				rc = csv_append_field(&b, alt, n);
 			if (rc == 0)
 				rc = buf_putc(&b, '\n');
 			break;
 		case NSUM_GLOSS_TSV:
 			if (!exported(e->status))
 				break;
-			for (;;) {
-				size_t n = first_alternative(p);
-
+			while (rc == 0 && next_alternative(e->en, &pos, &alt, &n)) {
 				if (tsv_cell(&b, e->fr, strlen(e->fr)) < 0 ||
-					buf_putc(&b, '\t') < 0 || tsv_cell(&b, p, n) < 0 ||
+					buf_putc(&b, '\t') < 0 || tsv_cell(&b, alt, n) < 0 ||
 					buf_putc(&b, '\t') < 0 ||
-					(p == e->en && tsv_cell(&b, e->note, strlen(e->note)) < 0) ||
-					buf_putc(&b, '\n') < 0) {
+					(first && tsv_cell(&b, e->note, strlen(e->note)) < 0) ||
+					buf_putc(&b, '\n') < 0)
 					rc = -1;
-					break;
-				}
-				if (!p[n])
-					break;
-				p += n + 3;
+				first = false;
 			}
 			break;
 		case NSUM_GLOSS_TBX:

@@ -150,6 +150,15 @@ static bool parse_case(const char *v, bool *out)
 	return false;
 }
 
+/* Whether the English cell en holds a term between its '|' separators. */
+static bool has_alternative(const char *en)
+{
+	for (; *en; en++)
+		if (*en != '|' && *en != ' ')
+			return true;
+	return false;
+}
+
 /* The cell of column c (or "" when the column is absent). */
 static const char *cell(const nsum_glossfile *f, size_t row, long c)
 {
@@ -196,6 +205,12 @@ nsum_status nsum_glossary_load(nsum_glossary *g, const char *path,
 			nsum_glossfile_position(f, r, (size_t)cols[6], &line, &col);
 			st = nsum_error_set(err, NSUM_EFORMAT, path, line, col,
 				"case must be yes or no, not '%s'", cell(f, r, cols[6]));
+			goto out;
+		}
+		if (!has_alternative(cell(f, r, cols[1]))) {
+			nsum_glossfile_position(f, r, (size_t)cols[1], &line, &col);
+			st = nsum_error_set(err, NSUM_EFORMAT, path, line, col,
+				"'%s' has no English term", cell(f, r, cols[1]));
 			goto out;
 		}
 		if (term_key(cell(f, r, cols[0]), strlen(cell(f, r, cols[0])),
@@ -304,15 +319,15 @@ static size_t longest(const nsum_glossary *g, const parts *p, size_t i,
 	size_t j, best = 0;
 	uint32_t v;
 
-	if (!m->count)
+	if (!m->count || buf_reserve(probe, 1) < 0)
 		return 0;
 	buf_clear(probe);
 	for (j = i; j < p->count; j++) {
 		const part *pt = &p->items[j];
 
-		if ((j > i && buf_putc(probe, SEP) < 0) ||
+		if ((j > i && buf_putc(probe, SEP) < 0) || (pt->len[kind] &&
 			buf_append(probe, p->keys[kind].data + pt->off[kind],
-				pt->len[kind]) < 0)
+				pt->len[kind]) < 0))
 			break;
 		if (!strmap_get(m, probe->data, probe->len, &v))
 			break;
@@ -352,9 +367,9 @@ static bool plain_fair(const nsum_glossary *g, const char *text,
 		char c = text[pt->start];
 
 		if (!(c >= 'A' && c <= 'Z'))
-			fair = klen == pt->len[KEY_ACCENT] &&
+			fair = klen == pt->len[KEY_ACCENT] && (klen == 0 ||
 				memcmp(key.data + off, p->keys[KEY_ACCENT].data +
-					pt->off[KEY_ACCENT], klen) == 0;
+					pt->off[KEY_ACCENT], klen) == 0);
 		off += klen + 1;
 	}
 	buf_finish(&key);
@@ -417,23 +432,31 @@ nomem:
 	return nsum_error_set(err, NSUM_ENOMEM, NULL, 0, 0, "out of memory");
 }
 
+/* Whether every word of text[0..len) lies in [a, b) (words as the
+ * tokenizer sees them, in context: "d'" before a word is no word). */
+static bool words_within(const char *text, size_t len, size_t a, size_t b)
+{
+	size_t pos = 0;
+	nsum_word w;
+
+	while (nsum_word_next(text, len, &pos, &w))
+		if (w.start < a || w.end > b)
+			return false;
+	return true;
+}
+
 long nsum_glossary_lookup(const nsum_glossary *g, const char *term,
 	size_t len)
 {
 	nsum_gloss_match *m = NULL;
 	size_t n = 0;
 	long found = -1;
-	size_t a = 0, b = len;
 
-	/* The whole term must be one match. */
-	while (a < b && (term[a] == ' ' || term[a] == '\t'))
-		a++;
-	while (b > a && (term[b - 1] == ' ' || term[b - 1] == '\t'))
-		b--;
-	if (nsum_glossary_find(g, term, a, b, &m, &n, NULL) != NSUM_OK)
+	/* The whole term must be one match: no word before or after it (an
+	 * elided article is no word: "d'Orsay" is "Orsay"). */
+	if (nsum_glossary_find(g, term, 0, len, &m, &n, NULL) != NSUM_OK)
 		return -1;
-	if (n == 1 && nsum_word_count(term, a, m[0].start) == 0 &&
-		nsum_word_count(term, m[0].end, b) == 0)
+	if (n == 1 && words_within(term, len, m[0].start, m[0].end))
 		found = (long)m[0].entry;
 	nsum_free(m);
 	return found;

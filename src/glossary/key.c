@@ -204,8 +204,9 @@ int term_key(const char *term, size_t len, enum key_kind kind,
 	for (i = 0; rc == 0 && i < p.count; i++) {
 		const part *pt = &p.items[i];
 
-		if ((i && buf_putc(key, SEP) < 0) ||
-			buf_append(key, p.keys[kind].data + pt->off[kind], pt->len[kind]) < 0)
+		/* A part's key may be empty (a lone combining mark): no bytes. */
+		if ((i && buf_putc(key, SEP) < 0) || (pt->len[kind] &&
+			buf_append(key, p.keys[kind].data + pt->off[kind], pt->len[kind]) < 0))
 			rc = -1;
 	}
 	*nparts = p.count;
