@@ -65,6 +65,24 @@ static size_t check_char(parser *p, bool in_quotes)
 	return (size_t)k;
 }
 
+/*
+ * The length of the run of plain ASCII at p->i (printable, no comma, quote
+ * or line break): bytes that need no check and count one column each.
+ */
+static size_t plain_run(const parser *p, bool comma_ends)
+{
+	size_t j = p->i;
+
+	while (j < p->n) {
+		unsigned char c = (unsigned char)p->s[j];
+
+		if (c < 0x20 || c >= 0x7F || c == '"' || (comma_ends && c == ','))
+			break;
+		j++;
+	}
+	return j - p->i;
+}
+
 /* Move past k bytes of one character, keeping line and column. */
 static void advance(parser *p, size_t k)
 {
@@ -135,6 +153,14 @@ static nsum_status read_record(parser *p)
 				if (p->i >= p->n)
 					return fail(p, fline, fcol, NSUM_EFORMAT,
 						"unterminated quoted field");
+				k = plain_run(p, false);
+				if (k) {
+					if (buf_append(&p->value, p->s + p->i, k) < 0)
+						goto nomem;
+					p->i += k;
+					p->col += k;
+					continue;
+				}
 				if (p->s[p->i] == '"') {
 					if (p->i + 1 < p->n && p->s[p->i + 1] == '"') {
 						if (buf_putc(&p->value, '"') < 0)
@@ -163,6 +189,14 @@ static nsum_status read_record(parser *p)
 					"text after the closing quote of a field");
 		} else {
 			while (p->i < p->n && p->s[p->i] != ',' && !blank_line(p)) {
+				k = plain_run(p, true);
+				if (k) {
+					if (buf_append(&p->value, p->s + p->i, k) < 0)
+						goto nomem;
+					p->i += k;
+					p->col += k;
+					continue;
+				}
 				if (p->s[p->i] == '"')
 					return fail(p, p->line, p->col, NSUM_EFORMAT,
 						"stray quote in an unquoted field (quote the "

@@ -12,17 +12,77 @@
 #include "util/mem.h"
 #include "util/utf8.h"
 
+/*
+ * U+00C0 to U+017F without their accents: the base letter of each letter
+ * that decomposes into an ASCII letter and marks, '.' for the others (which
+ * take utf8proc's way).  Checked against utf8proc by tests/test_glossary.c.
+ */
+static const char latin_base[] =
+	"AAAAAA.CEEEEIIII.NOOOOO..UUUUY..aaaaaa.ceeeeiiii.nooooo..uuuuy.y"
+	"AaAaAaCcCcCcCcDd..EeEeEeEeEeGgGgGgGgHh..IiIiIiIiI...JjKk.LlLlLl."
+	"...NnNnNn...OoOoOo..RrRrRrSsSsSsSsTtTt..UuUuUuUuUuUuWwYyYZzZzZz.";
+
+/*
+ * key_plain() for text of ASCII and Latin letters (nearly every French
+ * word): 0 done, 1 the text needs utf8proc, -1 no memory (b may then hold
+ * part of the text).
+ */
+static int plain_fast(nsum_buf *b, const char *s, size_t n, bool casefold)
+{
+	size_t i = 0, start = b->len;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		int32_t cp;
+		char base;
+
+		if (c < 0x80) {
+			if (buf_putc(b, casefold && c >= 'A' && c <= 'Z' ?
+				(char)(c | 0x20) : (char)c) < 0)
+				return -1;
+			i++;
+			continue;
+		}
+		if (c < 0xC3 || c > 0xC5 || i + 1 >= n ||
+			((unsigned char)s[i + 1] & 0xC0) != 0x80)
+			goto slow;
+		cp = ((c & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F);
+		if (cp < 0xC0 || cp > 0x17F)
+			goto slow;
+		if (cp == 0xE6 || (casefold && cp == 0xC6)) {
+			if (buf_puts(b, "ae") < 0)
+				return -1;
+		} else if (cp == 0x153 || (casefold && cp == 0x152)) {
+			if (buf_puts(b, "oe") < 0)
+				return -1;
+		} else {
+			base = latin_base[cp - 0xC0];
+			if (base == '.')
+				goto slow;
+			if (casefold && base >= 'A' && base <= 'Z')
+				base = (char)(base | 0x20);
+			if (buf_putc(b, base) < 0)
+				return -1;
+		}
+		i += 2;
+	}
+	return 0;
+slow:
+	b->len = start;
+	if (b->data)
+		b->data[start] = '\0';
+	return 1;
+}
+
 int key_plain(nsum_buf *b, const char *s, size_t n, bool casefold)
 {
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t m;
 	size_t i;
-	bool ascii = true;
+	int fast = plain_fast(b, s, n, casefold);
 
-	for (i = 0; i < n && ascii; i++)
-		ascii = (unsigned char)s[i] < 0x80;
-	if (ascii)
-		return casefold ? u8_lower_append(b, s, n) : buf_append(b, s, n);
+	if (fast <= 0)
+		return fast;
 	m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out,
 		UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
 		(casefold ? UTF8PROC_CASEFOLD : 0));
@@ -186,33 +246,61 @@ int text_parts(const char *text, size_t a, size_t b, parts *p)
 	return rc;
 }
 
-/*
- * The key of kind of a whole term into key (parts joined by SEP); its
- * number of parts in *nparts.  0 or -1.
- */
+void parts_reset(parts *p)
+{
+	size_t k;
+
+	p->count = 0;
+	for (k = 0; k < KEY_KINDS; k++)
+		buf_clear(&p->keys[k]);
+}
+
+/* Each kind's key: the parts' keys of that kind joined by SEP. */
+int term_keys(const char *term, size_t len, parts *scratch,
+	nsum_buf keys[KEY_KINDS], size_t *nparts)
+{
+	size_t i, k;
+
+	parts_reset(scratch);
+	*nparts = 0;
+	if (text_parts(term, 0, len, scratch) < 0)
+		return -1;
+	for (k = 0; k < KEY_KINDS; k++) {
+		buf_clear(&keys[k]);
+		if (buf_reserve(&keys[k], 1) < 0)
+			return -1;
+		for (i = 0; i < scratch->count; i++) {
+			const part *pt = &scratch->items[i];
+
+			/* A part's key may be empty (a lone combining mark): no bytes. */
+			if ((i && buf_putc(&keys[k], SEP) < 0) || (pt->len[k] &&
+				buf_append(&keys[k], scratch->keys[k].data + pt->off[k],
+					pt->len[k]) < 0))
+				return -1;
+		}
+	}
+	*nparts = scratch->count;
+	return 0;
+}
+
 int term_key(const char *term, size_t len, enum key_kind kind,
 	nsum_buf *key, size_t *nparts)
 {
+	nsum_buf keys[KEY_KINDS];
 	parts p;
-	size_t i;
+	size_t k;
 	int rc;
 
 	memset(&p, 0, sizeof(p));
+	for (k = 0; k < KEY_KINDS; k++)
+		buf_init(&keys[k]);
+	rc = term_keys(term, len, &p, keys, nparts);
 	buf_clear(key);
-	*nparts = 0;
-	rc = text_parts(term, 0, len, &p);
-	for (i = 0; rc == 0 && i < p.count; i++) {
-		const part *pt = &p.items[i];
-
-		/* A part's key may be empty (a lone combining mark): no bytes. */
-		if ((i && buf_putc(key, SEP) < 0) || (pt->len[kind] &&
-			buf_append(key, p.keys[kind].data + pt->off[kind], pt->len[kind]) < 0))
-			rc = -1;
-	}
-	*nparts = p.count;
+	if (rc == 0)
+		rc = buf_append(key, keys[kind].data, keys[kind].len);
+	for (k = 0; k < KEY_KINDS; k++)
+		buf_finish(&keys[k]);
 	parts_finish(&p);
-	if (rc == 0 && !key->data)
-		rc = buf_puts(key, "");
 	return rc;
 }
 

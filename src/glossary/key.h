@@ -67,6 +67,17 @@ void parts_finish(parts *p);
 int part_key(const char *text, size_t a, size_t b, enum key_kind kind,
 	nsum_buf *key, nsum_buf *tmp);
 
+/* Empty p, keeping its memory for the next term. */
+void parts_reset(parts *p);
+
+/*
+ * The keys of every kind of the whole term into keys[] (emptied first,
+ * never left without a buffer), with scratch as working space; the number
+ * of word parts in *nparts.  0 or -1.
+ */
+int term_keys(const char *term, size_t len, parts *scratch,
+	nsum_buf keys[KEY_KINDS], size_t *nparts);
+
 /*
  * The key of kind of the whole term into key (emptied first); its number of
  * word parts in *nparts.  0 or -1.
