@@ -9,8 +9,13 @@
  *     by its own French term, matches of the bytes (when they are UTF-8)
  *     are in order, inside the text and never overlap, and the DeepL, TSV
  *     and TBX exports read back with the import parser;
+ *   - the loaded glossary, saved and restored, has the same entries and
+ *     finds the same matches;
  *   - the same bytes read as TSV and TBX imports fail cleanly or give
  *     items with their strings set.
+ * Bytes that start as a saved glossary does ("NSUMGLS") are restored
+ * instead, with the tag they carry: a damaged one is refused or gives a
+ * glossary that passes the checks above, never a crash.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,7 +72,11 @@ static void check_roundtrip(const nsum_glossfile *f)
 	nsum_free(out);
 }
 
-static void check_glossary(const nsum_glossary *g, const char *text, size_t len)
+/* The checks on a glossary; consistent: it was loaded from a file, so that
+ * every entry must be found by its own term (a damaged saved glossary can
+ * point its keys anywhere, in bounds). */
+static void check_glossary(const nsum_glossary *g, const char *text, size_t len,
+	bool consistent)
 {
 	static const nsum_gloss_format fmts[] = { NSUM_GLOSS_DEEPL,
 		NSUM_GLOSS_TSV, NSUM_GLOSS_TBX };
@@ -76,8 +85,11 @@ static void check_glossary(const nsum_glossary *g, const char *text, size_t len)
 
 	for (i = 0; i < nsum_glossary_count(g); i++) {
 		const nsum_gloss_entry *e = nsum_glossary_entry(g, i);
+		long found = nsum_glossary_lookup(g, e->fr, strlen(e->fr));
 
-		fuzz_check(nsum_glossary_lookup(g, e->fr, strlen(e->fr)) >= 0,
+		fuzz_check(found < (long)nsum_glossary_count(g),
+			"lookup of entry %zu gives %ld", i, found);
+		fuzz_check(!consistent || found >= 0,
 			"entry %zu ('%s') is not found by its own term", i, e->fr);
 	}
 	if (fuzz_utf8_valid(text, len)) {
@@ -107,6 +119,68 @@ static void check_glossary(const nsum_glossary *g, const char *text, size_t len)
 				"TBX export of %zu entries imports %zu", nsum_glossary_count(g), ni);
 		nsum_gloss_items_free(items, ni);
 		nsum_free(out);
+	}
+}
+
+/* Matches of text[0..len) in g, or NULL (and *n 0) when text is not UTF-8. */
+static nsum_gloss_match *matches(const nsum_glossary *g, const char *text,
+	size_t len, size_t *n)
+{
+	nsum_gloss_match *m = NULL;
+
+	*n = 0;
+	if (fuzz_utf8_valid(text, len))
+		fuzz_check(nsum_glossary_find(g, text, 0, len, &m, n, NULL) == NSUM_OK,
+			"find failed");
+	return m;
+}
+
+/* g saved and restored is the same glossary. */
+static void check_saved(const nsum_glossary *g, const char *text, size_t len)
+{
+	size_t slen, i, n1, n2;
+	char *saved = nsum_glossary_save(g, 42, &slen);
+	nsum_glossary *r;
+	nsum_gloss_match *m1, *m2;
+
+	fuzz_check(saved != NULL, "save failed");
+	fuzz_check(nsum_glossary_restore(saved, slen, 43) == NULL,
+		"restored under another tag");
+	r = nsum_glossary_restore(saved, slen, 42);
+	fuzz_check(r != NULL, "a saved glossary does not restore");
+	fuzz_check(nsum_glossary_count(r) == nsum_glossary_count(g),
+		"%zu entries saved, %zu restored", nsum_glossary_count(g),
+		nsum_glossary_count(r));
+	for (i = 0; i < nsum_glossary_count(g); i++) {
+		const nsum_gloss_entry *a = nsum_glossary_entry(g, i);
+		const nsum_gloss_entry *b = nsum_glossary_entry(r, i);
+
+		fuzz_check(strcmp(a->fr, b->fr) == 0 && strcmp(a->en, b->en) == 0 &&
+			strcmp(a->note, b->note) == 0 && a->status == b->status &&
+			a->line == b->line, "entry %zu changed on restoring", i);
+	}
+	m1 = matches(g, text, len, &n1);
+	m2 = matches(r, text, len, &n2);
+	fuzz_check(n1 == n2 && (n1 == 0 || memcmp(m1, m2, n1 * sizeof(*m1)) == 0),
+		"restored glossary finds other matches");
+	nsum_free(m1);
+	nsum_free(m2);
+	nsum_glossary_destroy(r);
+	nsum_free(saved);
+}
+
+/* Bytes given as a saved glossary. */
+static void check_restore(const uint8_t *data, size_t size)
+{
+	uint64_t tag = 0;
+	nsum_glossary *g;
+
+	if (size >= 20)
+		memcpy(&tag, data + 12, sizeof(tag));
+	g = nsum_glossary_restore((const char *)data, size, tag);
+	if (g) {
+		check_glossary(g, (const char *)data, size, false);
+		nsum_glossary_destroy(g);
 	}
 }
 
@@ -142,6 +216,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	nsum_glossfile *f;
 	nsum_error err;
 
+	if (size >= 7 && memcmp(data, "NSUMGLS", 7) == 0) {
+		check_restore(data, size);
+		return 0;
+	}
 	nsum_error_init(&err);
 	f = nsum_glossfile_parse((const char *)data, size, "fuzz.csv", &err);
 	if (!f) {
@@ -153,8 +231,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		check_roundtrip(f);
 		nsum_error_init(&err);
-		if (nsum_glossary_load(g, path, &err) == NSUM_OK)
-			check_glossary(g, (const char *)data, size);
+		if (nsum_glossary_load(g, path, &err) == NSUM_OK) {
+			check_glossary(g, (const char *)data, size, true);
+			check_saved(g, (const char *)data, size);
+		}
 		else
 			fuzz_check(err.status == NSUM_EFORMAT || err.status == NSUM_EENCODING,
 				"load failed with status %d: %s", (int)err.status, err.text);

@@ -12,8 +12,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <utf8proc.h>
+
+#include "glossary/key.h"
 #include "nsum/nsum.h"
 #include "nsum/glossary.h"
+#include "util/buf.h"
+#include "util/utf8.h"
 
 static nsum_engine *engine;
 static char dir[64];
@@ -358,6 +363,213 @@ static void test_override(void **state)
 	nsum_glossary_destroy(g);
 }
 
+/* ---- Keys ---- */
+
+/* utf8proc's decomposition of s without marks, with ae and oe for the
+ * ligatures, as key_plain() is documented to give: into out. */
+static void plain_by_utf8proc(const char *s, size_t n, bool fold, char *out)
+{
+	utf8proc_uint8_t *want = NULL;
+	utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)s,
+		(utf8proc_ssize_t)n, &want, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
+		UTF8PROC_STRIPMARK | (fold ? UTF8PROC_CASEFOLD : 0));
+	const char *p = (const char *)want;
+
+	assert_true(m >= 0);
+	while (*p) {
+		if (strncmp(p, "\xC3\xA6", 2) == 0 || strncmp(p, "\xC5\x93", 2) == 0) {
+			*out++ = p[0] == '\xC3' ? 'a' : 'o';
+			*out++ = 'e';
+			p += 2;
+		} else {
+			*out++ = *p++;
+		}
+	}
+	*out = '\0';
+	free(want);
+}
+
+/* key_plain() answers Latin letters from its own table: the same as
+ * utf8proc's way, for every character it covers and its neighbours. */
+static void test_plain_key_table(void **state)
+{
+	int32_t cp;
+	int fold;
+
+	(void)state;
+	for (fold = 0; fold < 2; fold++) {
+		for (cp = 0x20; cp < 0x250; cp++) {
+			char in[8], want[32];
+			size_t n = 0;
+			nsum_buf got;
+
+			if (cp == 0x7F)
+				continue;
+			in[n++] = 'x';
+			n += u8_encode(cp, in + n);
+			in[n++] = 'Y';
+			plain_by_utf8proc(in, n, fold, want);
+			buf_init(&got);
+			assert_int_equal(key_plain(&got, in, n, fold), 0);
+			if (strcmp(got.data, want) != 0)
+				fail_msg("U+%04X%s: '%s', utf8proc '%s'", (unsigned)cp,
+					fold ? " folded" : "", got.data, want);
+			buf_finish(&got);
+		}
+	}
+}
+
+/* ---- Saving and restoring ---- */
+
+/* g and r have the same entries and find the same matches. */
+static void check_same(const nsum_glossary *g, const nsum_glossary *r)
+{
+	static const char text[] = "Un accord de paix, le cessez-le-feu et "
+		"l'OTAN : les Etats-Unis et les Verts au Quai d'Orsay.";
+	nsum_gloss_match *m1, *m2;
+	size_t i, n1, n2;
+
+	assert_int_equal(nsum_glossary_count(r), nsum_glossary_count(g));
+	for (i = 0; i < nsum_glossary_count(g); i++) {
+		const nsum_gloss_entry *a = nsum_glossary_entry(g, i);
+		const nsum_gloss_entry *b = nsum_glossary_entry(r, i);
+
+		assert_string_equal(a->fr, b->fr);
+		assert_string_equal(a->en, b->en);
+		assert_string_equal(a->note, b->note);
+		assert_string_equal(a->pos, b->pos);
+		assert_string_equal(a->domain, b->domain);
+		assert_int_equal(a->status, b->status);
+		assert_int_equal(a->case_sensitive, b->case_sensitive);
+		assert_int_equal(a->line, b->line);
+		assert_int_equal(a->file, b->file);
+		assert_int_equal(nsum_glossary_lookup(r, a->fr, strlen(a->fr)), (long)i);
+	}
+	assert_string_equal(nsum_glossary_file(r, 0), nsum_glossary_file(g, 0));
+	assert_int_equal(nsum_glossary_find(g, text, 0, sizeof(text) - 1, &m1, &n1,
+		NULL), NSUM_OK);
+	assert_int_equal(nsum_glossary_find(r, text, 0, sizeof(text) - 1, &m2, &n2,
+		NULL), NSUM_OK);
+	assert_int_equal(n1, n2);
+	assert_true(n1 >= 5);
+	assert_memory_equal(m1, m2, n1 * sizeof(*m1));
+	nsum_free(m1);
+	nsum_free(m2);
+}
+
+static void test_save_restore(void **state)
+{
+	nsum_glossary *g = load(glossary_csv, sizeof(glossary_csv) - 1), *r;
+	size_t len;
+	char *saved = nsum_glossary_save(g, 7, &len);
+	FILE *f;
+	char path[128];
+
+	(void)state;
+	assert_non_null(saved);
+	r = nsum_glossary_restore(saved, len, 7);
+	assert_non_null(r);
+	check_same(g, r);
+	nsum_glossary_destroy(r);
+	/* Another tag: the files changed since. */
+	assert_null(nsum_glossary_restore(saved, len, 8));
+	/* From a file, mapped. */
+	snprintf(path, sizeof(path), "%s/saved.bin", dir);
+	f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(saved, 1, len, f), len);
+	fclose(f);
+	r = nsum_glossary_restore_file(path, 7);
+	assert_non_null(r);
+	check_same(g, r);
+	nsum_glossary_destroy(r);
+	assert_null(nsum_glossary_restore_file(path, 6));
+	snprintf(path, sizeof(path), "%s/none.bin", dir);
+	assert_null(nsum_glossary_restore_file(path, 7));
+	nsum_free(saved);
+	nsum_glossary_destroy(g);
+}
+
+/* Every cut of the bytes is refused; a changed byte is refused or gives a
+ * glossary that stays in bounds (the sanitizers watch). */
+static void test_restore_damaged(void **state)
+{
+	nsum_glossary *g = load(glossary_csv, sizeof(glossary_csv) - 1), *r;
+	size_t len, i, n, refused = 0;
+	char *saved = nsum_glossary_save(g, 7, &len), *copy;
+
+	(void)state;
+	assert_non_null(saved);
+	for (i = 0; i < len; i++)
+		assert_null(nsum_glossary_restore(saved, i, 7));
+	copy = malloc(len);
+	assert_non_null(copy);
+	for (i = 0; i < len; i++) {
+		static const unsigned char flips[] = { 0x01, 0x80, 0xFF };
+		size_t k;
+
+		for (k = 0; k < sizeof(flips); k++) {
+			nsum_gloss_match *m;
+
+			memcpy(copy, saved, len);
+			copy[i] = (char)(copy[i] ^ flips[k]);
+			r = nsum_glossary_restore(copy, len, 7);
+			if (!r) {
+				refused++;
+				continue;
+			}
+			for (n = 0; n < nsum_glossary_count(r); n++) {
+				const nsum_gloss_entry *e = nsum_glossary_entry(r, n);
+
+				assert_true(nsum_glossary_lookup(r, e->fr, strlen(e->fr)) <
+					(long)nsum_glossary_count(r));
+			}
+			assert_int_equal(nsum_glossary_find(r, "l'accord de paix de l'OTAN",
+				0, 26, &m, &n, NULL), NSUM_OK);
+			while (n--)
+				assert_true(m[n].entry < nsum_glossary_count(r));
+			nsum_free(m);
+			nsum_glossary_destroy(r);
+		}
+	}
+	/* The header, counts, offsets and string bytes are all checked. */
+	assert_true(refused > len);
+	free(copy);
+	nsum_free(saved);
+	nsum_glossary_destroy(g);
+}
+
+/* A restored glossary takes more files as a loaded one does: its tables,
+ * borrowed from the saved bytes, are copied before they change. */
+static void test_restore_then_load(void **state)
+{
+	static const char user[] = "fr,en\nOTAN,N.A.T.O.\ncessez-le-feu,truce\n"
+		"retrait,withdrawal\n";
+	nsum_glossary *g = load(glossary_csv, sizeof(glossary_csv) - 1), *r;
+	size_t len;
+	char *saved = nsum_glossary_save(g, 1, &len);
+	nsum_error err;
+	long i;
+
+	(void)state;
+	r = nsum_glossary_restore(saved, len, 1);
+	assert_non_null(r);
+	nsum_error_init(&err);
+	assert_int_equal(nsum_glossary_load(r, WRITE("user.csv", user), &err),
+		NSUM_OK);
+	assert_int_equal(nsum_glossary_count(r), 13);
+	i = nsum_glossary_lookup(r, "cessez-le-feu", 13);
+	assert_string_equal(nsum_glossary_entry(r, (size_t)i)->en, "truce");
+	i = nsum_glossary_lookup(r, "retraits", 8);
+	assert_string_equal(nsum_glossary_entry(r, (size_t)i)->en, "withdrawal");
+	i = nsum_glossary_lookup(r, "accord de paix", 14);
+	assert_string_equal(nsum_glossary_entry(r, (size_t)i)->en,
+		"peace agreement | peace deal");
+	nsum_glossary_destroy(r);
+	nsum_free(saved);
+	nsum_glossary_destroy(g);
+}
+
 /* ---- Updates ---- */
 
 typedef struct add_ctx {
@@ -568,6 +780,10 @@ int main(void)
 		cmocka_unit_test(test_lookup),
 		cmocka_unit_test(test_load_errors),
 		cmocka_unit_test(test_override),
+		cmocka_unit_test(test_plain_key_table),
+		cmocka_unit_test(test_save_restore),
+		cmocka_unit_test(test_restore_damaged),
+		cmocka_unit_test(test_restore_then_load),
 		cmocka_unit_test(test_update_concurrent),
 		cmocka_unit_test(test_export_import_roundtrip),
 		cmocka_unit_test(test_export_formats),

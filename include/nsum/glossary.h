@@ -37,6 +37,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "nsum/dict.h"
 #include "nsum/doc.h"
@@ -92,6 +93,33 @@ void nsum_glossary_destroy(nsum_glossary *g);
  */
 nsum_status nsum_glossary_load(nsum_glossary *g, const char *path,
 	nsum_error *err);
+
+/*
+ * The loaded glossary g as bytes that nsum_glossary_restore() turns back
+ * into the same glossary much faster than loading the files again: for a
+ * cache.  tag identifies what was loaded (the caller's choice: say, a hash
+ * of the files' paths, sizes and times).  A new string (free with
+ * nsum_free()), its length in *len; NULL on no memory.
+ */
+char *nsum_glossary_save(const nsum_glossary *g, uint64_t tag, size_t *len);
+
+/*
+ * The glossary saved in data[0..len) by this same version of nsum with
+ * the same tag, or NULL when the bytes are not one (another tag, another
+ * version, damaged, no memory): the caller then loads the files.  The
+ * bytes are copied (once: the glossary then points into its copy).
+ */
+nsum_glossary *nsum_glossary_restore(const char *data, size_t len,
+	uint64_t tag);
+
+/*
+ * The same from the file at path, which is mapped into memory rather than
+ * read: the glossary's tables are used where they lie, and only the pages
+ * a run looks at are read.  The file must not be changed in place while
+ * the glossary lives (replace it with a rename, as nsum_file_write_atomic()
+ * does).  NULL as above, or when the file cannot be opened.
+ */
+nsum_glossary *nsum_glossary_restore_file(const char *path, uint64_t tag);
 
 /* Number of entries (after overrides). */
 size_t nsum_glossary_count(const nsum_glossary *g);

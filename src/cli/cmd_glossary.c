@@ -8,7 +8,13 @@
  * when present).  Commands that write take one (default: the user's own,
  * created when missing) and change it under a lock, atomically.
  */
+#define _XOPEN_SOURCE 700 /* realpath() */
+
 #include <getopt.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,22 +112,89 @@ static int push_path(char ***v, size_t *n, char *path)
 	return 0;
 }
 
+/* FNV-1a over n bytes, continuing from h. */
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *c = p;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= c[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+/*
+ * The cache of the glossaries list[0..n): its file in *cache (free()) and
+ * the tag that says which versions of the files it holds: their paths,
+ * devices, inodes, sizes and times.  false when a file cannot be examined
+ * or caching is off (NSUM_NO_CACHE set).  *fresh: a file changed in the
+ * last seconds, so that a second change within its clock's tick (up to 2 s
+ * on some file systems) could keep the same times: such files are not
+ * cached, as git does with its index.
+ */
+static bool cache_of(const char *const *list, size_t n, char **cache,
+	uint64_t *tag, bool *fresh)
+{
+	uint64_t name = 1469598103934665603ull, t = name;
+	time_t now = time(NULL);
+	char file[64];
+	size_t i;
+
+	*cache = NULL;
+	*fresh = false;
+	if (getenv("NSUM_NO_CACHE"))
+		return false;
+	for (i = 0; i < n; i++) {
+		struct stat st;
+		char *real = realpath(list[i], NULL);
+		uint64_t id[7];
+
+		if (!real || stat(real, &st) != 0) {
+			free(real);
+			return false;
+		}
+		name = fnv(name, real, strlen(real) + 1);
+		id[0] = (uint64_t)st.st_dev;
+		id[1] = (uint64_t)st.st_ino;
+		id[2] = (uint64_t)st.st_size;
+		id[3] = (uint64_t)st.st_mtim.tv_sec;
+		id[4] = (uint64_t)st.st_mtim.tv_nsec;
+		id[5] = (uint64_t)st.st_ctim.tv_sec;
+		id[6] = (uint64_t)st.st_ctim.tv_nsec;
+		t = fnv(fnv(t, real, strlen(real) + 1), id, sizeof(id));
+		if (st.st_mtim.tv_sec >= now - 2 || st.st_ctim.tv_sec >= now - 2)
+			*fresh = true;
+		free(real);
+	}
+	snprintf(file, sizeof(file), "glossary-%016llx.bin", (unsigned long long)name);
+	*cache = paths_cache_file(file, false);
+	*tag = t;
+	return *cache != NULL;
+}
+
 /*
  * The glossaries to read: paths[0..n), or when n is 0 the installed
  * glossary and the user's own, those that exist.  Returns the loaded
  * glossary, or NULL with *code set: EXIT_OK when no default exists and
- * required is false, otherwise an error already reported.
+ * required is false, otherwise an error already reported.  A glossary once
+ * loaded is saved in the user's cache folder, so that the next run with
+ * the same unchanged files reads it back at once.
  */
 nsum_glossary *cli_load_glossaries(char *const *paths, size_t n, bool required,
 	int *code)
 {
 	char *installed = n ? NULL : paths_installed_glossary();
 	char *user = n ? NULL : paths_user_file("glossary.csv", false);
+	char *cache = NULL;
 	const char *defaults[2];
 	const char *const *list = (const char *const *)paths;
 	nsum_glossary *g = NULL;
 	nsum_error err;
+	uint64_t tag = 0;
 	size_t i, count = n;
+	bool cached, fresh;
 
 	*code = EXIT_OK;
 	if (!n) {
@@ -137,6 +210,9 @@ nsum_glossary *cli_load_glossaries(char *const *paths, size_t n, bool required,
 			goto out;
 		}
 	}
+	cached = cache_of(list, count, &cache, &tag, &fresh);
+	if (cached && (g = nsum_glossary_restore_file(cache, tag)) != NULL)
+		goto out;
 	nsum_error_init(&err);
 	g = nsum_glossary_create(&err);
 	for (i = 0; g && i < count; i++) {
@@ -145,11 +221,26 @@ nsum_glossary *cli_load_glossaries(char *const *paths, size_t n, bool required,
 			g = NULL;
 		}
 	}
-	if (!g)
+	if (!g) {
 		*code = cli_report(&err);
+		goto out;
+	}
+	if (cached && !fresh) {
+		size_t len;
+		char *data = nsum_glossary_save(g, tag, &len);
+		char *dir = paths_cache_file("", true);
+
+		/* A convenience: if it cannot be written, the next run loads the
+		 * files again. */
+		if (data && dir)
+			(void)nsum_file_write_atomic(cache, data, len, NULL);
+		free(dir);
+		nsum_free(data);
+	}
 out:
 	free(installed);
 	free(user);
+	free(cache);
 	return g;
 }
 

@@ -68,17 +68,22 @@ static int make_dirs(char *path)
 	return mkdir(path, 0755) != 0 && errno != EEXIST ? -1 : 0;
 }
 
-char *paths_user_file(const char *name, bool create)
+/* name in the nsum folder under $var, else under ~/fallback. */
+static char *user_path(const char *var, const char *fallback,
+	const char *name, bool create)
 {
-	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-	char *dir, *path;
+	const char *xdg = getenv(var), *home = getenv("HOME");
+	char *dir, *path, *sub;
 
-	if (xdg && xdg[0] == '/')
+	if (xdg && xdg[0] == '/') {
 		dir = join(xdg, "nsum");
-	else if (home && home[0])
-		dir = join(home, ".local/share/nsum");
-	else
+	} else if (home && home[0]) {
+		sub = join(home, fallback);
+		dir = sub ? join(sub, "nsum") : NULL;
+		free(sub);
+	} else {
 		return NULL;
+	}
 	if (!dir)
 		return NULL;
 	if (create && make_dirs(dir) < 0) {
@@ -88,4 +93,14 @@ char *paths_user_file(const char *name, bool create)
 	path = join(dir, name);
 	free(dir);
 	return path;
+}
+
+char *paths_user_file(const char *name, bool create)
+{
+	return user_path("XDG_DATA_HOME", ".local/share", name, create);
+}
+
+char *paths_cache_file(const char *name, bool create)
+{
+	return user_path("XDG_CACHE_HOME", ".cache", name, create);
 }

@@ -23,6 +23,13 @@ char *paths_installed_glossary(void);
  */
 char *paths_user_file(const char *name, bool create);
 
+/*
+ * name under the user's nsum cache folder ($XDG_CACHE_HOME/nsum, else
+ * ~/.cache/nsum), made when create is set and it is missing.  NULL when
+ * neither variable is set (or on failure).  Free with free().
+ */
+char *paths_cache_file(const char *name, bool create);
+
 /* Whether path names an existing regular file. */
 bool paths_exists(const char *path);
 

@@ -9,11 +9,16 @@
  * "armée").  Every prefix of every key is in its map, so that matching
  * walks forward from each word and stops as soon as no entry can continue.
  */
+#include <fcntl.h>
 #include <libstemmer.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <utf8proc.h>
 
@@ -28,7 +33,9 @@
 
 typedef struct entry {
 	nsum_gloss_entry pub;
-	char *strings[5];   /* owned fr, en, note, pos, domain */
+	char *block;        /* fr, en, note, pos, domain, back to back; owned
+	                       (NULL in a restored glossary: they are in its
+	                       saved bytes) */
 } entry;
 
 struct nsum_glossary {
@@ -37,6 +44,10 @@ struct nsum_glossary {
 	size_t cap;
 	char **files;       /* paths, owned */
 	size_t nfiles;
+	void *saved;        /* the bytes of a restored glossary, which its
+	                       entries and maps point into; owned */
+	size_t saved_len;
+	bool mapped;        /* saved is a mapping of a file, not nsum_malloc'd */
 	strmap maps[3];     /* per key kind: key or prefix -> entry + 1, or 0 */
 	struct sb_stemmer *english;
 };
@@ -87,10 +98,7 @@ nsum_glossary *nsum_glossary_create(nsum_error *err)
 
 static void entry_finish(entry *e)
 {
-	size_t i;
-
-	for (i = 0; i < 5; i++)
-		nsum_free(e->strings[i]);
+	nsum_free(e->block);
 	memset(e, 0, sizeof(*e));
 }
 
@@ -109,6 +117,10 @@ void nsum_glossary_destroy(nsum_glossary *g)
 	strmap_finish(&g->maps[0]);
 	strmap_finish(&g->maps[1]);
 	strmap_finish(&g->maps[2]);
+	if (g->mapped)
+		munmap(g->saved, g->saved_len);
+	else
+		nsum_free(g->saved);
 	if (g->english)
 		sb_stemmer_delete(g->english);
 	nsum_free(g);
@@ -165,33 +177,67 @@ static const char *cell(const nsum_glossfile *f, size_t row, long c)
 	return c < 0 ? "" : nsum_glossfile_cell(f, row, (size_t)c);
 }
 
+/* The five strings of row r of f, copied into one block for entry en. */
+static int copy_strings(entry *en, const nsum_glossfile *f, size_t r,
+	const long *cols)
+{
+	const char **str[5] = { &en->pub.fr, &en->pub.en, &en->pub.note,
+		&en->pub.pos, &en->pub.domain };
+	size_t len[5], total = 0, i;
+	char *p;
+
+	for (i = 0; i < 5; i++) {
+		len[i] = strlen(cell(f, r, cols[i]));
+		total += len[i] + 1;
+	}
+	en->block = nsum_malloc(total);
+	if (!en->block)
+		return -1;
+	for (i = 0, p = en->block; i < 5; i++) {
+		memcpy(p, cell(f, r, cols[i]), len[i] + 1);
+		*str[i] = p;
+		p += len[i] + 1;
+	}
+	return 0;
+}
+
 nsum_status nsum_glossary_load(nsum_glossary *g, const char *path,
 	nsum_error *err)
 {
 	static const char *const names[5] = { "fr", "en", "note", "pos", "domain" };
 	nsum_glossfile *f;
-	nsum_buf key;
+	nsum_buf keys[KEY_KINDS], pool;
+	parts scratch;
 	strmap seen;
 	long cols[7];
-	size_t r, i, nparts;
+	size_t r, i, nparts, nrows, *at = NULL;
 	char **files;
 	nsum_status st = NSUM_OK;
 
 	f = nsum_glossfile_read(path, false, err);
 	if (!f)
 		return err ? err->status : NSUM_EFORMAT;
+	nrows = nsum_glossfile_rows(f);
 	for (i = 0; i < 5; i++)
 		cols[i] = nsum_glossfile_column_index(f, names[i]);
 	cols[5] = nsum_glossfile_column_index(f, "status");
 	cols[6] = nsum_glossfile_column_index(f, "case");
-	buf_init(&key);
+	for (i = 0; i < KEY_KINDS; i++)
+		buf_init(&keys[i]);
+	buf_init(&pool);
+	memset(&scratch, 0, sizeof(scratch));
 	strmap_init(&seen);
+	/* Each row's main key (with accents, or exact) and plain key, in pool:
+	 * at[2r], at[2r+1] are their offsets, each NUL-terminated. */
+	at = nsum_malloc((2 * nrows + 1) * sizeof(*at));
+	if (!at)
+		goto nomem;
 
 	/* First every row is checked, so that a bad file changes nothing. */
-	for (r = 0; r < nsum_glossfile_rows(f); r++) {
+	for (r = 0; r < nrows; r++) {
 		nsum_gloss_status s;
 		bool cs;
-		size_t line, col;
+		size_t line, col, main;
 		uint32_t prev;
 
 		if (!nsum_gloss_status_parse(cell(f, r, cols[5]), &s)) {
@@ -213,8 +259,8 @@ nsum_status nsum_glossary_load(nsum_glossary *g, const char *path,
 				"'%s' has no English term", cell(f, r, cols[1]));
 			goto out;
 		}
-		if (term_key(cell(f, r, cols[0]), strlen(cell(f, r, cols[0])),
-			cs ? KEY_EXACT : KEY_ACCENT, &key, &nparts) < 0)
+		if (term_keys(cell(f, r, cols[0]), strlen(cell(f, r, cols[0])),
+			&scratch, keys, &nparts) < 0)
 			goto nomem;
 		nsum_glossfile_position(f, r, (size_t)cols[0], &line, &col);
 		if (nparts == 0) {
@@ -223,10 +269,19 @@ nsum_status nsum_glossary_load(nsum_glossary *g, const char *path,
 				cell(f, r, cols[0]));
 			goto out;
 		}
-		/* Case-sensitive keys are told apart from folded ones. */
-		if (buf_putc(&key, cs ? 'X' : 'F') < 0)
+		main = cs ? KEY_EXACT : KEY_ACCENT;
+		at[2 * r] = pool.len;
+		if (buf_append(&pool, keys[main].data, keys[main].len) < 0 ||
+			buf_putc(&pool, '\0') < 0)
 			goto nomem;
-		if (strmap_get(&seen, key.data, key.len, &prev)) {
+		at[2 * r + 1] = pool.len;
+		if (buf_append(&pool, keys[KEY_PLAIN].data, keys[KEY_PLAIN].len) < 0 ||
+			buf_putc(&pool, '\0') < 0)
+			goto nomem;
+		/* Case-sensitive keys are told apart from folded ones. */
+		if (buf_putc(&keys[main], cs ? 'X' : 'F') < 0)
+			goto nomem;
+		if (strmap_get(&seen, keys[main].data, keys[main].len, &prev)) {
 			size_t pline, pcol;
 
 			nsum_glossfile_position(f, prev, (size_t)cols[0], &pline, &pcol);
@@ -235,7 +290,7 @@ nsum_status nsum_glossary_load(nsum_glossary *g, const char *path,
 				cell(f, r, cols[0]), cell(f, prev, cols[0]), pline);
 			goto out;
 		}
-		if (strmap_put(&seen, key.data, key.len, (uint32_t)r) < 0)
+		if (strmap_put(&seen, keys[main].data, keys[main].len, (uint32_t)r) < 0)
 			goto nomem;
 	}
 
@@ -247,9 +302,14 @@ nsum_status nsum_glossary_load(nsum_glossary *g, const char *path,
 	if (!g->files[g->nfiles])
 		goto nomem;
 	g->nfiles++;
+	if (mem_grow((void **)&g->entries, &g->cap, g->count + nrows,
+		sizeof(*g->entries)) < 0)
+		goto nomem;
 
-	for (r = 0; r < nsum_glossfile_rows(f); r++) {
-		const char *fr = cell(f, r, cols[0]);
+	for (r = 0; r < nrows; r++) {
+		const char *mainkey = pool.data + at[2 * r];
+		const char *plainkey = pool.data + at[2 * r + 1];
+		nsum_buf kb;
 		strmap *m;
 		uint32_t v = 0;
 		size_t idx, col;
@@ -258,48 +318,40 @@ nsum_status nsum_glossary_load(nsum_glossary *g, const char *path,
 
 		parse_case(cell(f, r, cols[6]), &cs);
 		m = &g->maps[cs ? KEY_EXACT : KEY_ACCENT];
-		if (term_key(fr, strlen(fr), cs ? KEY_EXACT : KEY_ACCENT, &key,
-			&nparts) < 0)
-			goto nomem;
-		if (strmap_get(m, key.data, key.len, &v) && v) {
+		if (strmap_get(m, mainkey, strlen(mainkey), &v) && v) {
 			/* An earlier file's entry: this one replaces it. */
 			idx = v - 1;
 			entry_finish(&g->entries[idx]);
 		} else {
-			if (mem_grow((void **)&g->entries, &g->cap, g->count + 1,
-				sizeof(*g->entries)) < 0)
-				goto nomem;
 			idx = g->count++;
 			memset(&g->entries[idx], 0, sizeof(entry));
 		}
 		en = &g->entries[idx];
-		for (i = 0; i < 5; i++) {
-			const char *v2 = cell(f, r, cols[i]);
-
-			en->strings[i] = mem_strndup(v2, strlen(v2));
-			if (!en->strings[i])
-				goto nomem;
-		}
-		en->pub.fr = en->strings[0];
-		en->pub.en = en->strings[1];
-		en->pub.note = en->strings[2];
-		en->pub.pos = en->strings[3];
-		en->pub.domain = en->strings[4];
+		if (copy_strings(en, f, r, cols) < 0)
+			goto nomem;
 		nsum_gloss_status_parse(cell(f, r, cols[5]), &en->pub.status);
 		en->pub.case_sensitive = cs;
 		en->pub.file = g->nfiles - 1;
 		nsum_glossfile_position(f, r, (size_t)cols[0], &en->pub.line, &col);
-		if (index_key(m, &key, idx, true) < 0)
+		kb.data = (char *)mainkey;
+		kb.len = strlen(mainkey);
+		kb.cap = 0;
+		if (index_key(m, &kb, idx, true) < 0)
 			goto nomem;
-		if (!cs && (term_key(fr, strlen(fr), KEY_PLAIN, &key, &nparts) < 0 ||
-			index_key(&g->maps[KEY_PLAIN], &key, idx, false) < 0))
+		kb.data = (char *)plainkey;
+		kb.len = strlen(plainkey);
+		if (!cs && index_key(&g->maps[KEY_PLAIN], &kb, idx, false) < 0)
 			goto nomem;
 	}
 	goto out;
 nomem:
 	st = nsum_error_set(err, NSUM_ENOMEM, path, 0, 0, "out of memory");
 out:
-	buf_finish(&key);
+	for (i = 0; i < KEY_KINDS; i++)
+		buf_finish(&keys[i]);
+	buf_finish(&pool);
+	parts_finish(&scratch);
+	nsum_free(at);
 	strmap_finish(&seen);
 	nsum_glossfile_destroy(f);
 	return st;
@@ -761,4 +813,289 @@ out:
 	buf_finish(&key);
 	nsum_glossfile_destroy(f);
 	return rc;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Saving and restoring (a cache). */
+
+#define SAVE_MAGIC "NSUMGLS2"
+#define SAVE_ALIGN 8   /* of the maps' tables in the saved bytes */
+
+/* The layout's own version: what a saved glossary depends on. */
+static uint32_t save_abi(void)
+{
+	return (uint32_t)sizeof(strmap_entry) | (uint32_t)KEY_KINDS << 8 |
+		(uint32_t)2 << 16;
+}
+
+static int put32(nsum_buf *b, uint32_t v)
+{
+	return buf_append(b, (const char *)&v, sizeof(v));
+}
+
+/*
+ * Layout, in this machine's byte order: magic, abi, tag, file and entry
+ * counts; each file's path and each entry's five strings as offsets into
+ * the strings, then each entry's file, line and flags; the strings; then
+ * per key kind the map's slot count and arena length, zeros up to a
+ * multiple of SAVE_ALIGN, its slots and its arena.  The tables can be used
+ * where they lie (see restore()).
+ */
+char *nsum_glossary_save(const nsum_glossary *g, uint64_t tag, size_t *len)
+{
+	nsum_buf b, strings;
+	size_t i, k;
+
+	buf_init(&b);
+	buf_init(&strings);
+	if (buf_puts(&b, SAVE_MAGIC) < 0 || put32(&b, save_abi()) < 0 ||
+		buf_append(&b, (const char *)&tag, sizeof(tag)) < 0 ||
+		put32(&b, (uint32_t)g->nfiles) < 0 || put32(&b, (uint32_t)g->count) < 0)
+		goto nomem;
+	for (i = 0; i < g->nfiles; i++)
+		if (put32(&b, (uint32_t)strings.len) < 0 ||
+			buf_append(&strings, g->files[i], strlen(g->files[i]) + 1) < 0)
+			goto nomem;
+	for (i = 0; i < g->count; i++) {
+		const nsum_gloss_entry *e = &g->entries[i].pub;
+		const char *str[5] = { e->fr, e->en, e->note, e->pos, e->domain };
+
+		for (k = 0; k < 5; k++)
+			if (put32(&b, (uint32_t)strings.len) < 0 ||
+				buf_append(&strings, str[k], strlen(str[k]) + 1) < 0)
+				goto nomem;
+		if (put32(&b, (uint32_t)e->file) < 0 || put32(&b, (uint32_t)e->line) < 0 ||
+			put32(&b, (uint32_t)e->status | (uint32_t)e->case_sensitive << 8) < 0)
+			goto nomem;
+	}
+	if (strings.len > UINT32_MAX || put32(&b, (uint32_t)strings.len) < 0 ||
+		buf_append(&b, strings.data, strings.len) < 0)
+		goto nomem;
+	for (k = 0; k < KEY_KINDS; k++) {
+		static const char zeros[SAVE_ALIGN];
+		const strmap_entry *slots;
+		const char *arena;
+		size_t nslots, alen;
+
+		strmap_tables(&g->maps[k], &slots, &nslots, &arena, &alen);
+		if (put32(&b, (uint32_t)nslots) < 0 || put32(&b, (uint32_t)alen) < 0 ||
+			buf_append(&b, zeros, (SAVE_ALIGN - b.len % SAVE_ALIGN) %
+				SAVE_ALIGN) < 0 ||
+			(nslots && buf_append(&b, (const char *)slots,
+				nslots * sizeof(*slots)) < 0) ||
+			(alen && buf_append(&b, arena, alen) < 0))
+			goto nomem;
+	}
+	buf_finish(&strings);
+	if (len)
+		*len = b.len;
+	return buf_steal(&b);
+nomem:
+	buf_finish(&b);
+	buf_finish(&strings);
+	return NULL;
+}
+
+/* A reader over saved bytes that refuses to read past their end. */
+typedef struct reader {
+	const char *start;
+	const char *p;
+	size_t left;
+	bool bad;
+} reader;
+
+static uint32_t get32(reader *r)
+{
+	uint32_t v = 0;
+
+	if (r->left < sizeof(v)) {
+		r->bad = true;
+		return 0;
+	}
+	memcpy(&v, r->p, sizeof(v));
+	r->p += sizeof(v);
+	r->left -= sizeof(v);
+	return v;
+}
+
+static const char *get_bytes(reader *r, size_t n)
+{
+	const char *p = r->p;
+
+	if (r->left < n) {
+		r->bad = true;
+		return NULL;
+	}
+	r->p += n;
+	r->left -= n;
+	return p;
+}
+
+/*
+ * Whether the saved strings s[0..n) could have come from glossary files:
+ * NUL-separated, valid UTF-8, none of the control characters a CSV field
+ * refuses.  The rest of nsum counts on it.
+ */
+static bool saved_strings_ok(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k;
+
+		if (c < 0x80) {
+			if ((c < 0x20 && c && c != '\t' && c != '\n' && c != '\r') ||
+				c == 0x7F)
+				return false;
+			i++;
+			continue;
+		}
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+			(utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0 || (cp >= 0x80 && cp < 0xA0) || cp == 0x2028 || cp == 0x2029)
+			return false;
+		i += (size_t)k;
+	}
+	return true;
+}
+
+/*
+ * The glossary saved in data[0..len), which it takes over (mapped: a file
+ * mapping, else nsum_malloc'd; SAVE_ALIGN-aligned either way): entries and
+ * maps point into it rather than copy it.  NULL when the bytes are not a
+ * saved glossary with this tag; data is then released.
+ */
+static nsum_glossary *restore(void *data, size_t len, uint64_t tag,
+	bool mapped)
+{
+	reader r = { data, data, len, false };
+	nsum_glossary *g = nsum_glossary_create(NULL);
+	const char *magic = get_bytes(&r, 8), *strings, *tagp;
+	uint32_t nfiles, nentries, slen, flags;
+	uint64_t saved;
+	reader meta;
+	size_t i, k;
+
+	if (!g) {
+		if (mapped)
+			munmap(data, len);
+		else
+			nsum_free(data);
+		return NULL;
+	}
+	g->saved = data;
+	g->saved_len = len;
+	g->mapped = mapped;
+	if (!magic || memcmp(magic, SAVE_MAGIC, 8) != 0 || get32(&r) != save_abi())
+		goto fail;
+	tagp = get_bytes(&r, sizeof(saved));
+	if (!tagp)
+		goto fail;
+	memcpy(&saved, tagp, sizeof(saved));
+	nfiles = get32(&r);
+	nentries = get32(&r);
+	if (r.bad || saved != tag || nfiles > r.left / 4 ||
+		nentries > r.left / 32 || nentries >= UINT32_MAX)
+		goto fail;
+	/* The offsets and fields, read on the second pass below. */
+	meta = r;
+	if (!get_bytes(&r, 4 * ((size_t)nfiles + 8 * (size_t)nentries)))
+		goto fail;
+	slen = get32(&r);
+	strings = get_bytes(&r, slen);
+	if (r.bad || (slen && strings[slen - 1] != '\0') ||
+		(!slen && nfiles + nentries) || !saved_strings_ok(strings, slen))
+		goto fail;
+	g->files = mem_calloc((size_t)nfiles + 1, sizeof(*g->files));
+	g->entries = nsum_malloc(((size_t)nentries + 1) * sizeof(*g->entries));
+	if (!g->files || !g->entries)
+		goto fail;
+	g->cap = (size_t)nentries + 1;
+	for (i = 0; i < nfiles; i++) {
+		uint32_t off = get32(&meta);
+
+		if (off >= slen)
+			goto fail;
+		g->files[i] = mem_strndup(strings + off, strlen(strings + off));
+		if (!g->files[i])
+			goto fail;
+		g->nfiles++;
+	}
+	for (i = 0; i < nentries; i++) {
+		entry *en = &g->entries[i];
+		const char **str[5] = { &en->pub.fr, &en->pub.en, &en->pub.note,
+			&en->pub.pos, &en->pub.domain };
+
+		for (k = 0; k < 5; k++) {
+			uint32_t off = get32(&meta);
+
+			if (off >= slen)
+				goto fail;
+			*str[k] = strings + off;
+		}
+		en->block = NULL;
+		en->pub.file = get32(&meta);
+		en->pub.line = get32(&meta);
+		flags = get32(&meta);
+		en->pub.status = (nsum_gloss_status)(flags & 0xFF);
+		en->pub.case_sensitive = (flags >> 8) & 1;
+		if (en->pub.file >= nfiles || en->pub.status > NSUM_GLOSS_PROPOSED)
+			goto fail;
+		g->count++;
+	}
+	for (k = 0; k < KEY_KINDS; k++) {
+		uint32_t nslots = get32(&r), alen = get32(&r);
+		const char *slots, *arena;
+
+		get_bytes(&r, (SAVE_ALIGN - (size_t)(r.p - r.start) % SAVE_ALIGN) %
+			SAVE_ALIGN);
+		if (r.bad || nslots > r.left / sizeof(strmap_entry))
+			goto fail;
+		slots = get_bytes(&r, (size_t)nslots * sizeof(strmap_entry));
+		arena = get_bytes(&r, alen);
+		/* Values are entry indexes plus one. */
+		if (r.bad || strmap_borrow(&g->maps[k], (const strmap_entry *)slots,
+			nslots, arena, alen, nentries) < 0)
+			goto fail;
+	}
+	if (r.left)
+		goto fail;
+	return g;
+fail:
+	nsum_glossary_destroy(g);
+	return NULL;
+}
+
+nsum_glossary *nsum_glossary_restore(const char *data, size_t len,
+	uint64_t tag)
+{
+	/* A copy, aligned as the tables want it (malloc's alignment). */
+	char *copy = nsum_malloc(len ? len : 1);
+
+	if (!copy)
+		return NULL;
+	memcpy(copy, data, len);
+	return restore(copy, len, tag, false);
+}
+
+nsum_glossary *nsum_glossary_restore_file(const char *path, uint64_t tag)
+{
+	struct stat st;
+	void *data;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+		(uintmax_t)st.st_size > SIZE_MAX) {
+		close(fd);
+		return NULL;
+	}
+	data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (data == MAP_FAILED)
+		return NULL;
+	return restore(data, (size_t)st.st_size, tag, true);
 }

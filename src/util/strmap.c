@@ -18,8 +18,10 @@ void strmap_finish(strmap *m)
 {
 	if (!m)
 		return;
-	nsum_free(m->slots);
-	nsum_free(m->arena);
+	if (!m->borrowed) {
+		nsum_free(m->slots);
+		nsum_free(m->arena);
+	}
 	nsum_free(m->order);
 	strmap_init(m);
 }
@@ -99,6 +101,32 @@ bool strmap_get(const strmap *m, const char *key, size_t n, uint32_t *value)
 	return true;
 }
 
+/* Before the first change to a borrowed map: copies of its tables. */
+static int own(strmap *m)
+{
+	size_t nslots = m->mask + 1;
+	strmap_entry *slots;
+	char *arena;
+
+	if (!m->borrowed)
+		return 0;
+	slots = nsum_malloc(nslots * sizeof(*slots));
+	arena = nsum_malloc(m->arena_len + 1);
+	if (!slots || !arena) {
+		nsum_free(slots);
+		nsum_free(arena);
+		return -1;
+	}
+	memcpy(slots, m->slots, nslots * sizeof(*slots));
+	memcpy(arena, m->arena, m->arena_len);
+	arena[m->arena_len] = '\0';
+	m->slots = slots;
+	m->arena = arena;
+	m->arena_cap = m->arena_len + 1;
+	m->borrowed = false;
+	return 0;
+}
+
 static int rehash(strmap *m, size_t nslots)
 {
 	strmap_entry *old = m->slots, *slots;
@@ -129,6 +157,8 @@ int strmap_reserve(strmap *m, size_t n)
 {
 	size_t slots = 64;
 
+	if (own(m) < 0)
+		return -1;
 	while (n * 4 > slots * 3) {
 		if (slots > UINT32_MAX / 2)
 			return -1;
@@ -181,9 +211,12 @@ static void insert(strmap *m, strmap_entry *e, const char *key, size_t n,
 int strmap_put(strmap *m, const char *key, size_t n, uint32_t value)
 {
 	uint64_t h = strmap_hash(key, n);
-	strmap_entry *e = find_slot(m, key, n, h);
+	strmap_entry *e;
 	int room;
 
+	if (own(m) < 0)
+		return -1;
+	e = find_slot(m, key, n, h);
 	if (e && e->key) {
 		e->value = value;
 		return 0;
@@ -200,9 +233,12 @@ int strmap_put(strmap *m, const char *key, size_t n, uint32_t value)
 uint32_t *strmap_slot(strmap *m, const char *key, size_t n)
 {
 	uint64_t h = strmap_hash(key, n);
-	strmap_entry *e = find_slot(m, key, n, h);
+	strmap_entry *e;
 	int room;
 
+	if (own(m) < 0)
+		return NULL;
+	e = find_slot(m, key, n, h);
 	if (e && e->key)
 		return &e->value;
 	room = make_room(m, n);
@@ -217,10 +253,13 @@ uint32_t *strmap_slot(strmap *m, const char *key, size_t n)
 uint32_t strmap_intern(strmap *m, const char *key, size_t n)
 {
 	uint64_t h = strmap_hash(key, n);
-	strmap_entry *e = find_slot(m, key, n, h);
+	strmap_entry *e;
 	uint32_t id;
 	int room;
 
+	if (own(m) < 0)
+		return UINT32_MAX;
+	e = find_slot(m, key, n, h);
 	if (e && e->key)
 		return e->value;
 	if (m->count + 1 > m->order_cap && mem_grow((void **)&m->order,
@@ -265,4 +304,50 @@ bool strmap_next(const strmap *m, size_t *it, const char **key, size_t *n,
 		return true;
 	}
 	return false;
+}
+
+void strmap_tables(const strmap *m, const strmap_entry **slots, size_t *nslots,
+	const char **arena, size_t *arena_len)
+{
+	*slots = m->slots;
+	*nslots = m->slots ? m->mask + 1 : 0;
+	*arena = m->arena;
+	*arena_len = m->arena_len;
+}
+
+int strmap_borrow(strmap *m, const strmap_entry *slots, size_t nslots,
+	const char *arena, size_t arena_len, uint32_t max_value)
+{
+	size_t i, count = 0;
+
+	strmap_init(m);
+	if (nslots == 0)
+		return arena_len == 0 ? 0 : -1;
+	if ((nslots & (nslots - 1)) || nslots > ((size_t)1 << 31) ||
+		arena_len >= UINT32_MAX || (arena_len && arena[arena_len - 1]))
+		return -1;
+	/* Every key must lie in the arena, NUL-terminated, and every value be
+	 * in range: a damaged table gives a refusal, not a crash. */
+	for (i = 0; i < nslots; i++) {
+		const strmap_entry *e = &slots[i];
+
+		if (!e->key)
+			continue;
+		if ((size_t)e->key - 1 >= arena_len ||
+			(size_t)e->keylen >= arena_len - ((size_t)e->key - 1) ||
+			arena[e->key - 1 + e->keylen] != '\0' || e->value > max_value)
+			return -1;
+		count++;
+	}
+	/* A full table would make a lookup of a missing key loop for ever. */
+	if (count * 4 > nslots * 3)
+		return -1;
+	m->slots = (strmap_entry *)slots;
+	m->arena = (char *)arena;
+	m->mask = nslots - 1;
+	m->count = count;
+	m->arena_len = arena_len;
+	m->arena_cap = arena_len;
+	m->borrowed = true;
+	return 0;
 }

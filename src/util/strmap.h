@@ -28,6 +28,8 @@ typedef struct strmap {
 	uint32_t *order;     /* order[i] = slot of the entry with value i,
 	                        for interned maps; NULL otherwise */
 	size_t order_cap;
+	bool borrowed;       /* slots and arena belong to someone else (see
+	                        strmap_borrow()) */
 } strmap;
 
 void strmap_init(strmap *m);
@@ -66,6 +68,25 @@ uint32_t strmap_intern(strmap *m, const char *key, size_t n);
 
 /* The key of interned id (NUL-terminated, lives as long as the map). */
 const char *strmap_key(const strmap *m, uint32_t id, size_t *n);
+
+/*
+ * The map's tables as they are (borrowed, valid until the map changes):
+ * for saving a built map and restoring it later with strmap_restore().
+ * Not for interned maps (their order is not part of the tables).
+ */
+void strmap_tables(const strmap *m, const strmap_entry **slots, size_t *nslots,
+	const char **arena, size_t *arena_len);
+
+/*
+ * Initialize m over tables from strmap_tables() of a map built by this
+ * same program (the hash must be the same), without copying them: slots
+ * (aligned for strmap_entry) and arena stay the caller's and must outlive
+ * the map; they are only read, and the map's first change makes its own
+ * copies.  Every key is checked to lie in the arena and every value to be
+ * at most max_value.  0, or -1 when the tables are malformed (m then empty).
+ */
+int strmap_borrow(strmap *m, const strmap_entry *slots, size_t nslots,
+	const char *arena, size_t arena_len, uint32_t max_value);
 
 /* Iterate: for (i = 0; strmap_next(m, &i, &k, &n, &v); ) visits all. */
 bool strmap_next(const strmap *m, size_t *it, const char **key, size_t *n,
