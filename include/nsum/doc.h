@@ -30,9 +30,13 @@ typedef struct nsum_token {
 	size_t end;            /* one past its last byte */
 	uint32_t stem;         /* stem id in the engine's stemmer */
 	uint8_t kind;          /* nsum_word_kind */
-	uint8_t stop;          /* 1 if a French or English stopword */
-	uint8_t capitalized;   /* starts with an upper-case letter */
-	uint8_t elided;        /* came after l' d' qu' ... */
+	unsigned stop : 1;     /* a French or English stopword */
+	unsigned weak : 1;     /* on a word list (stopwords or weak terms):
+	                          may sit inside a key term, never be one */
+	unsigned verb : 1;     /* ends as a conjugated verb: never in a key
+	                          term (nsum_lang_is_verb_form) */
+	unsigned capitalized : 1; /* starts with an upper-case letter */
+	unsigned elided : 1;   /* came after l' d' qu' ... */
 } nsum_token;
 
 typedef struct nsum_doc_options {

@@ -49,6 +49,11 @@ bool nsum_word_next(const char *text, size_t end, size_t *pos, nsum_word *w);
  */
 size_t nsum_word_count(const char *text, size_t start, size_t end);
 
+/* The same, but counting stops at max: min(words, max), and no more of the
+ * text is read than that takes. */
+size_t nsum_word_count_max(const char *text, size_t start, size_t end,
+	size_t max);
+
 /*
  * The byte just after the n-th word (counted as nsum_word_count() does) of
  * text[start..end), or end if there are fewer words.

@@ -1612,7 +1612,7 @@ static size_t skip_date_stamp(const char *t, size_t a, size_t b)
 	if (!u8_is_upper(cp) && !u8_is_digit(cp) && cp != 0xAB && cp != '"' &&
 		cp != 0x201C)
 		return a;
-	if (nsum_word_count(t, i, b < i + 200 ? b : i + 200) < 3)
+	if (nsum_word_count_max(t, i, b < i + 200 ? b : i + 200, 3) < 3)
 		return a;
 	return i;
 }
@@ -1650,7 +1650,7 @@ static size_t skip_agency_dateline(const char *t, size_t a, size_t b)
 	if (close >= b || t[close] != ')' || !agency_bytes(t, open + 1, close))
 		return a;
 	u8_decode(t, b, a, &cp);
-	if (!u8_is_upper(cp) || nsum_word_count(t, a, open) > 6)
+	if (!u8_is_upper(cp) || nsum_word_count_max(t, a, open, 7) > 6)
 		return a;
 	i = close + 1;
 	while (i < b && t[i] == ' ')
@@ -1893,7 +1893,7 @@ static bool image_line(const char *t, size_t a, size_t b)
 	}
 	if (i == COUNT(exts))
 		return false;
-	return nsum_word_count(t, a, b) <= 3 || t[a] == '/' ||
+	return nsum_word_count_max(t, a, b, 4) <= 3 || t[a] == '/' ||
 		ascii_at(t, a, b, "http") || ascii_at(t, a, b, "www.") ||
 		t[a] == '[';
 }
@@ -1983,7 +1983,7 @@ static nsum_drop classify(cleaner *c, size_t start, size_t end, size_t *ka,
 	if (ends_sentence(t, a, b))
 		*flags |= F_END;
 	{
-		size_t words = nsum_word_count(t, a, b);
+		size_t words = nsum_word_count_max(t, a, b, 25);
 
 		if (words >= 25 || (words >= 12 && (*flags & F_END)))
 			*flags |= F_BODY;
@@ -2063,7 +2063,7 @@ static void mark_lone_words(nsum_line *lines, const unsigned char *flags,
  */
 static bool headline(const char *t, size_t a, size_t b)
 {
-	size_t words = nsum_word_count(t, a, b), at;
+	size_t words = nsum_word_count_max(t, a, b, TITLE_WORDS + 1), at;
 	int32_t cp;
 
 	if (words == 0 || words > TITLE_WORDS)
@@ -2237,7 +2237,8 @@ static void mark_signature(cleaner *c, nsum_cleaned *out,
 		nsum_word w;
 
 		if (l->reason != NSUM_KEEP || (flags[i] & F_END) ||
-			nsum_word_count(c->t, l->keep_start, l->keep_end) > TAIL_WORDS ||
+			nsum_word_count_max(c->t, l->keep_start, l->keep_end,
+				TAIL_WORDS + 1) > TAIL_WORDS ||
 			memchr(c->t + l->keep_start, ':', l->keep_end - l->keep_start))
 			continue;
 		while (nsum_word_next(c->t, l->keep_end, &pos, &w)) {

@@ -158,31 +158,30 @@ static int uninflect(nsum_buf *b, size_t start)
 }
 
 /*
- * Append the key of kind of the word part text[a..b) to key.  tmp is
- * scratch space.  0 or -1.
+ * Append the key of every kind of the word part text[a..b) to keys[kind]:
+ * exact, then lower-cased and uninflected (with accents), then the same
+ * without them.  0 or -1.
  */
-int part_key(const char *text, size_t a, size_t b, enum key_kind kind,
-	nsum_buf *key, nsum_buf *tmp)
+static int part_keys(const char *text, size_t a, size_t b,
+	nsum_buf keys[KEY_KINDS], nsum_buf *tmp)
 {
-	size_t n;
+	nsum_buf *plain = &keys[KEY_PLAIN];
+	size_t n, start = plain->len;
 	bool ascii = true;
 
-	if (kind == KEY_EXACT)
-		return buf_append(key, text + a, b - a);
+	if (buf_append(&keys[KEY_EXACT], text + a, b - a) < 0)
+		return -1;
 	buf_clear(tmp);
-	if (u8_lower_append(tmp, text + a, b - a) < 0 || uninflect(tmp, 0) < 0)
+	if (u8_lower_append(tmp, text + a, b - a) < 0 || uninflect(tmp, 0) < 0 ||
+		buf_append(&keys[KEY_ACCENT], tmp->data, tmp->len) < 0 ||
+		key_plain(plain, tmp->data, tmp->len, false) < 0)
 		return -1;
-	if (kind == KEY_ACCENT)
-		return buf_append(key, tmp->data, tmp->len);
-	for (n = 0; n < b - a && ascii; n++)
-		ascii = (unsigned char)text[a + n] < 0x80;
-	n = key->len;
-	if (key_plain(key, tmp->data, tmp->len, false) < 0)
-		return -1;
+	for (n = a; n < b && ascii; n++)
+		ascii = (unsigned char)text[n] < 0x80;
 	/* Written without accents, "-ee" stands for "-ée". */
-	if (ascii && key->len - n > 4 && key->data[key->len - 1] == 'e' &&
-		key->data[key->len - 2] == 'e')
-		key->data[--key->len] = '\0';
+	if (ascii && plain->len - start > 4 && plain->data[plain->len - 1] == 'e' &&
+		plain->data[plain->len - 2] == 'e')
+		plain->data[--plain->len] = '\0';
 	return 0;
 }
 
@@ -227,12 +226,11 @@ int text_parts(const char *text, size_t a, size_t b, parts *p)
 					pt = &p->items[p->count];
 					pt->start = s;
 					pt->end = i;
-					for (k = 0; k < KEY_KINDS && rc == 0; k++) {
+					for (k = 0; k < KEY_KINDS; k++)
 						pt->off[k] = p->keys[k].len;
-						rc = part_key(text, s, i, (enum key_kind)k,
-							&p->keys[k], &tmp);
+					rc = part_keys(text, s, i, p->keys, &tmp);
+					for (k = 0; k < KEY_KINDS; k++)
 						pt->len[k] = p->keys[k].len - pt->off[k];
-					}
 					p->count++;
 				}
 				if (i == w.end)

@@ -63,10 +63,6 @@ int key_plain(nsum_buf *b, const char *s, size_t n, bool casefold);
 int text_parts(const char *text, size_t a, size_t b, parts *p);
 void parts_finish(parts *p);
 
-/* Append the key of kind of the word part text[a..b) to key.  0 or -1. */
-int part_key(const char *text, size_t a, size_t b, enum key_kind kind,
-	nsum_buf *key, nsum_buf *tmp);
-
 /* Empty p, keeping its memory for the next term. */
 void parts_reset(parts *p);
 

@@ -41,6 +41,7 @@ static int tokenize(nsum_engine *e, const char *text, size_t start,
 	while (nsum_word_next(text, end, &pos, &w)) {
 		nsum_token *t;
 		bool fr_stop = false, en_stop = false;
+		unsigned lists;
 
 		if (mem_grow((void **)&v->items, &v->cap, v->count + 1,
 			sizeof(*v->items)) < 0)
@@ -48,9 +49,8 @@ static int tokenize(nsum_engine *e, const char *text, size_t start,
 		buf_clear(low);
 		if (u8_lower_append(low, text + w.start, w.end - w.start) < 0)
 			return -1;
+		lists = lang_word_lists(lang, low->data, low->len);
 		if (w.kind == NSUM_WORD_ALPHA) {
-			unsigned lists = lang_word_lists(lang, low->data, low->len);
-
 			fr_stop = (lists & LANG_STOP_FR) != 0;
 			en_stop = (lists & LANG_STOP_EN) != 0;
 			if (tally)
@@ -64,6 +64,8 @@ static int tokenize(nsum_engine *e, const char *text, size_t start,
 		t->capitalized = w.capitalized;
 		t->elided = w.elided;
 		t->stop = fr_stop || en_stop;
+		t->weak = lists != 0;
+		t->verb = nsum_lang_is_verb_form(low->data, low->len);
 		t->stem = w.kind == NSUM_WORD_ALPHA ?
 			nsum_stemmer_stem(st, low->data, low->len) :
 			nsum_stemmer_intern(st, low->data, low->len);

@@ -252,20 +252,10 @@ static int collect(ctx *x, const char *text, const nsum_token *tok,
 	weak = mem_calloc(n + 1, sizeof(*weak));
 	if (!weak)
 		return -1;
-	for (i = 0; i < n; i++) {
-		if (lid[i] == NO_LID)
-			continue;
-		buf_clear(&low);
-		if (u8_lower_append(&low, text + tok[i].start,
-			tok[i].end - tok[i].start) < 0) {
-			nsum_free(weak);
-			buf_finish(&low);
-			return -1;
-		}
-		weak[i] = nsum_lang_is_verb_form(low.data, low.len) ? 2 :
-			tok[i].end - tok[i].start < 2 ||
-			nsum_lang_is_weak_term(x->lang, low.data, low.len);
-	}
+	for (i = 0; i < n; i++)
+		if (lid[i] != NO_LID)
+			weak[i] = tok[i].verb ? 2 :
+				tok[i].end - tok[i].start < 2 || tok[i].weak;
 	for (i = 0; i < n && rc == 0; i++) {
 		uint32_t lids[MAX_CONTENT];
 		size_t nl = 0, connect = 0;

@@ -247,6 +247,14 @@ size_t nsum_word_count(const char *text, size_t start, size_t end)
 	return count_chunks(text, start, end, SIZE_MAX, &stop);
 }
 
+size_t nsum_word_count_max(const char *text, size_t start, size_t end,
+	size_t max)
+{
+	size_t stop;
+
+	return max ? count_chunks(text, start, end, max, &stop) : 0;
+}
+
 size_t nsum_word_cut(const char *text, size_t start, size_t end, size_t n)
 {
 	size_t stop;
