@@ -497,10 +497,21 @@ static void test_tiny_sentences(void **state)
 
 	in.len = 0;
 	for (i = 0; i < 500000; i++)
-		put(&in, "Pluie. ", 7);
-	run("\"Pluie. \" x 500k", in.data, in.len, 0, &r);
+		put(&in, "Pluie sur Paris. ", 17);
+	run("\"Pluie sur Paris. \" x 500k", in.data, in.len, 0, &r);
 	assert_int_equal(r.status, NSUM_OK);
 	assert_int_equal(r.doc->sents.count, 500000);
+	/* Three words: a label, not a candidate. */
+	assert_int_equal(r.sum->candidates, 0);
+	assert_int_equal(r.sum->npicks, 0);
+	result_finish(&r);
+
+	in.len = 0;
+	for (i = 0; i < 200000; i++)
+		put(&in, "Il pleut sur Paris. ", 20);
+	run("\"Il pleut sur Paris. \" x 200k", in.data, in.len, 0, &r);
+	assert_int_equal(r.status, NSUM_OK);
+	assert_int_equal(r.doc->sents.count, 200000);
 	assert_int_equal(r.sum->npicks, 1); /* all the same */
 	result_finish(&r);
 	free(in.data);

@@ -14,6 +14,8 @@
  *   render.h     text, plain, JSON, Markdown, HTML
  *   glossary.h   French-English glossary: files, matching, exchange
  *   dict.h       dictionaries that propose English for new terms
+ *   article.h    an article with its source and date (topics, digests)
+ *   feed.h       the Atom and JSON feeds of a digest folder
  *
  * engine.h holds what outlives one article; error.h, alloc.h and file.h are
  * shared by all.
@@ -22,11 +24,13 @@
 #define NSUM_H
 
 #include "nsum/alloc.h"
+#include "nsum/article.h"
 #include "nsum/clean.h"
 #include "nsum/dict.h"
 #include "nsum/doc.h"
 #include "nsum/engine.h"
 #include "nsum/error.h"
+#include "nsum/feed.h"
 #include "nsum/file.h"
 #include "nsum/glossary.h"
 #include "nsum/lang.h"

@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "nsum/article.h"
 #include "nsum/doc.h"
 #include "nsum/summarize.h"
 
@@ -60,6 +61,16 @@ bool nsum_format_parse(const char *name, nsum_format *out);
  */
 char *nsum_render_summary(const nsum_doc *doc, const nsum_summary *sum,
 	const nsum_render_options *opt, size_t *len);
+
+/*
+ * Render the summary of several articles summarized together: sum comes
+ * from nsum_summarize() over arts[0..n)'s documents in that order.  Each
+ * chosen sentence is attributed to its article ("[2]" in text and
+ * Markdown, "article" in JSON); the headline is the most central title.
+ * Same ownership as nsum_render_summary().
+ */
+char *nsum_render_topic(const nsum_article *arts, size_t n,
+	const nsum_summary *sum, const nsum_render_options *opt, size_t *len);
 
 /*
  * The cleaned text of doc: the kept part of every kept line, English

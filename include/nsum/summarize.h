@@ -103,6 +103,9 @@ typedef struct nsum_summary {
 	size_t nterms;
 	nsum_gloss_hit *hits; /* glossary terms in the picks, reading order */
 	size_t nhits;
+	long headline;      /* the document whose title is the most central (the
+	                       headline of several documents); -1 if none has a
+	                       title */
 } nsum_summary;
 
 /* Default options: 3 sentences, redundancy 0.4, 10 terms. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/inputs.h"
 #include "config.h"
 
 void print_main_usage(FILE *f);
@@ -148,12 +149,75 @@ static int summarize_jsonl(run *r, const char *path)
 	return code;
 }
 
+/*
+ * `nsum topic`: every article of the inputs summarized together as one
+ * story, each chosen sentence attributed to its article.
+ */
+static int summarize_topic(run *r, char *const *paths, size_t n)
+{
+	cli_articles arts;
+	nsum_doc **docs = NULL;
+	nsum_summary *sum = NULL;
+	nsum_error err;
+	char *s = NULL;
+	size_t i, len = 0;
+	int code = EXIT_OK;
+
+	if (!cli_read_articles(r->engine, paths, n, r->read_flags, &arts, &code))
+		goto out;
+	if (arts.count == 0) {
+		if (code == EXIT_OK) {
+			cli_warn("no article to summarize (files: .txt, .md, .jsonl)");
+			code = EXIT_EMPTY;
+		}
+		goto out;
+	}
+	nsum_articles_sort(arts.items, arts.count);
+	docs = malloc(arts.count * sizeof(*docs));
+	if (!docs)
+		goto nomem;
+	for (i = 0; i < arts.count; i++)
+		docs[i] = arts.items[i].doc;
+	nsum_error_init(&err);
+	sum = nsum_summarize(r->engine, docs, arts.count, &r->sopt, &err);
+	if (!sum) {
+		cli_fail(&code, cli_report(&err));
+		goto out;
+	}
+	s = nsum_render_topic(arts.items, arts.count, sum, &r->ropt, &len);
+	if (!s)
+		goto nomem;
+	if (fwrite(s, 1, len, r->out) != len)
+		cli_fail(&code, EXIT_IO);
+	r->done++;
+	goto out;
+nomem:
+	cli_warn("out of memory");
+	cli_fail(&code, EXIT_NOMEM);
+out:
+	nsum_free(s);
+	nsum_summary_destroy(sum);
+	free(docs);
+	cli_articles_finish(&arts);
+	return code;
+}
+
 static void print_version(void)
 {
 	printf("nsum %s\n", NSUM_VERSION);
 }
 
-int cmd_summarize(int argc, char **argv)
+static const char topic_usage[] =
+	"Usage: nsum topic [OPTIONS] INPUT...\n"
+	"Summarize several articles on one story as one summary.  INPUTs are\n"
+	"files, folders (recursive: .txt, .md, .jsonl) or - for JSON lines\n"
+	"{\"id\",\"title\",\"text\",\"source\",\"date\"} on stdin.  Each sentence of\n"
+	"the summary is attributed to its article; articles are read in date\n"
+	"order.  Options are those of 'nsum FILE' (see nsum --help) except\n"
+	"--jsonl and --explain; the default is 5 sentences.\n";
+
+/* Summarize single articles (topic false) or a topic (true). */
+static int summarize_main(int argc, char **argv, bool topic)
 {
 	run r;
 	nsum_error err;
@@ -246,7 +310,10 @@ int cmd_summarize(int argc, char **argv)
 			output = optarg;
 			break;
 		case 'h':
-			print_main_usage(stdout);
+			if (topic)
+				fputs(topic_usage, stdout);
+			else
+				print_main_usage(stdout);
 			return EXIT_OK;
 		case 'V':
 			print_version();
@@ -260,6 +327,18 @@ int cmd_summarize(int argc, char **argv)
 		}
 	}
 	nfiles = argc - optind;
+	if (topic) {
+		if (jsonl)
+			return cli_usage_error("topic", "--jsonl is for one result per "
+				"article; give - to read JSON lines");
+		if (r.sopt.explain)
+			return cli_usage_error("topic", "--explain is for one article");
+		if (nfiles == 0)
+			return cli_usage_error("topic", "give the articles: files, "
+				"folders, or - for JSON lines");
+		if (!r.sopt.sentences && r.sopt.ratio == 0 && !r.sopt.words)
+			r.sopt.sentences = 5;
+	}
 	if (r.sopt.sentences && r.sopt.ratio > 0)
 		return cli_usage_error(NULL, "give -n/--sentences or --ratio, not both");
 	if (jsonl) {
@@ -269,7 +348,7 @@ int cmd_summarize(int argc, char **argv)
 		r.ropt.format = NSUM_FORMAT_JSON;
 		r.ropt.compact = true;
 	}
-	if (!jsonl && nfiles > 1) {
+	if (!jsonl && !topic && nfiles > 1) {
 		r.several = true;
 		if (r.ropt.format == NSUM_FORMAT_HTML)
 			return cli_usage_error(NULL, "--format html makes one page: "
@@ -310,11 +389,14 @@ int cmd_summarize(int argc, char **argv)
 		code = EXIT_NOMEM;
 		goto out;
 	}
-	if (nfiles == 0) {
+	if (topic) {
+		cli_fail(&code, summarize_topic(&r, argv + optind, (size_t)nfiles));
+		i = argc;
+	} else if (nfiles == 0) {
 		cli_fail(&code, jsonl ? summarize_jsonl(&r, "-") :
 			summarize_file(&r, "-"));
 	}
-	for (i = optind; i < argc; i++) {
+	for (i = topic ? argc : optind; i < argc; i++) {
 		int rc = jsonl ? summarize_jsonl(&r, argv[i]) :
 			summarize_file(&r, argv[i]);
 
@@ -341,4 +423,14 @@ out:
 	nsum_glossary_destroy(glossary);
 	nsum_engine_destroy(r.engine);
 	return code;
+}
+
+int cmd_summarize(int argc, char **argv)
+{
+	return summarize_main(argc, argv, false);
+}
+
+int cmd_topic(int argc, char **argv)
+{
+	return summarize_main(argc, argv, true);
 }

@@ -267,17 +267,25 @@ void nsum_doc_destroy(nsum_doc *doc)
 	nsum_free(doc);
 }
 
+/* Words a candidate sentence has at least. */
+#define MIN_WORDS 4
+
 bool nsum_doc_candidate(const nsum_doc *doc, size_t i)
 {
 	const nsum_sentence *s = &doc->sents.items[i];
 	size_t t;
 
+	bool content = false;
+
 	if (s->drop != NSUM_KEEP || (s->flags & NSUM_SENT_HEADING))
 		return false;
-	for (t = doc->first[i]; t < doc->first[i + 1]; t++)
-		if (doc->tokens[t].kind == NSUM_WORD_ALPHA && !doc->tokens[t].stop)
-			return true;
-	return false;
+	/* A sentence of one to three words ("Finance.", "Dépréciations.") is
+	 * a rubric or a label, never a summary sentence. */
+	if (doc->first[i + 1] - doc->first[i] < MIN_WORDS)
+		return false;
+	for (t = doc->first[i]; t < doc->first[i + 1] && !content; t++)
+		content = doc->tokens[t].kind == NSUM_WORD_ALPHA && !doc->tokens[t].stop;
+	return content;
 }
 
 char *nsum_doc_sentence_text(const nsum_doc *doc, size_t i)

@@ -124,6 +124,9 @@ nsum_summary *nsum_summarize(nsum_engine *engine, nsum_doc *const *docs,
 				feat + c * NSUM_F_COUNT, NSUM_F_COUNT * sizeof(double));
 	}
 	sum->candidates = s.ncands;
+	sum->headline = score_headline(&s);
+	if (sum->headline < -1)
+		goto fail;
 	n = select_picks(&s, cscore, opt, &sum->picks);
 	if (n < 0)
 		goto fail;

@@ -186,3 +186,82 @@ nomem:
 	buf_finish(&line);
 	return -1;
 }
+
+int render_html_topic(nsum_buf *b, const nsum_article *arts, size_t n,
+	const nsum_summary *sum, const nsum_render_options *opt)
+{
+	const char *h = sum->headline >= 0 ? arts[sum->headline].doc->title :
+		"Topic";
+	nsum_buf line;
+	size_t i;
+
+	buf_init(&line);
+	if (buf_puts(b, "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n"
+		"<meta charset=\"utf-8\">\n"
+		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+		"<title>") < 0 || render_html_escape(b, h, strlen(h)) < 0 ||
+		buf_printf(b, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>",
+			style) < 0 ||
+		render_html_escape(b, h, strlen(h)) < 0 ||
+		buf_puts(b, "</h1>\n<h2>Summary</h2>\n<ol class=\"summary\">\n") < 0)
+		goto nomem;
+	for (i = 0; i < sum->npicks; i++) {
+		const nsum_pick *p = &sum->picks[i];
+
+		buf_clear(&line);
+		if (render_pick(&line, arts[p->doc].doc, sum, i, opt) < 0 ||
+			buf_puts(b, "<li>") < 0 ||
+			render_html_escape(b, line.data, line.len) < 0 ||
+			buf_printf(b, " <a class=\"ref\" href=\"#a%zu\">[%zu]</a></li>\n",
+				p->doc + 1, p->doc + 1) < 0)
+			goto nomem;
+	}
+	if (buf_puts(b, "</ol>\n") < 0)
+		goto nomem;
+	if (sum->nterms) {
+		if (buf_puts(b, "<h2>Key terms</h2>\n<ul class=\"terms\">\n") < 0)
+			goto nomem;
+		for (i = 0; i < sum->nterms; i++) {
+			const nsum_term *t = &sum->terms[i];
+			const char *en = opt && opt->glossary && t->entry >= 0 ?
+				nsum_glossary_entry(opt->glossary, (size_t)t->entry)->en : NULL;
+
+			if (buf_puts(b, opt && opt->glossary && !en ?
+				"<li class=\"missing\" title=\"not in the glossary\">" :
+				"<li>") < 0 ||
+				render_html_escape(b, t->text, strlen(t->text)) < 0 ||
+				(en && (buf_puts(b, " <span class=\"en\">") < 0 ||
+				render_html_escape(b, en, strlen(en)) < 0 ||
+				buf_puts(b, "</span>") < 0)) ||
+				buf_puts(b, "</li>\n") < 0)
+				goto nomem;
+		}
+		if (buf_puts(b, "</ul>\n") < 0)
+			goto nomem;
+	}
+	if (buf_puts(b, "<h2>Articles</h2>\n<ol class=\"articles\">\n") < 0)
+		goto nomem;
+	for (i = 0; i < n; i++) {
+		const nsum_article *a = &arts[i];
+		const char *t = a->doc->title ? a->doc->title : "(no title)";
+
+		buf_clear(&line);
+		if (render_topic_source(&line, a) < 0 ||
+			buf_printf(b, "<li id=\"a%zu\">", i + 1) < 0 ||
+			render_html_escape(b, t, strlen(t)) < 0 ||
+			(line.len && (buf_puts(b, " <span class=\"legend\">") < 0 ||
+			render_html_escape(b, line.data, line.len) < 0 ||
+			buf_puts(b, "</span>") < 0)) ||
+			buf_puts(b, " <code>") < 0 ||
+			render_html_escape(b, a->path, strlen(a->path)) < 0 ||
+			buf_puts(b, "</code></li>\n") < 0)
+			goto nomem;
+	}
+	if (buf_puts(b, "</ol>\n</body>\n</html>\n") < 0)
+		goto nomem;
+	buf_finish(&line);
+	return 0;
+nomem:
+	buf_finish(&line);
+	return -1;
+}

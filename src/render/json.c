@@ -350,3 +350,92 @@ char *render_json_split(const nsum_doc *doc, const nsum_render_options *opt,
 	}
 	return dump(arr, opt, len);
 }
+
+/* The articles of a topic: [{id, path, title, source, date}]. */
+static json_t *topic_articles(const nsum_article *arts, size_t n)
+{
+	json_t *arr = json_array();
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; arr && i < n && !rc; i++) {
+		const nsum_article *a = &arts[i];
+		json_t *o = json_object();
+		char day[11];
+
+		if (!o) {
+			rc = -1;
+			break;
+		}
+		rc |= put(o, "id", json_string(a->doc->id ? a->doc->id : a->path));
+		rc |= put(o, "path", json_string(a->path));
+		rc |= put(o, "title", a->doc->title ? json_string(a->doc->title) :
+			json_null());
+		rc |= put(o, "source", a->source ? json_string(a->source) : json_null());
+		nsum_date_format(&a->date, day);
+		rc |= put(o, "date", day[0] ? json_string(day) : json_null());
+		rc |= json_array_append_new(arr, o) ? -1 : 0;
+	}
+	if (rc) {
+		json_decref(arr);
+		return NULL;
+	}
+	return arr;
+}
+
+char *render_json_topic(const nsum_article *arts, size_t n,
+	const nsum_summary *sum, const nsum_render_options *opt, size_t *len)
+{
+	json_t *root = json_object(), *arr;
+	size_t i;
+	int rc = 0;
+
+	if (!root)
+		return NULL;
+	rc |= put(root, "headline", sum->headline >= 0 &&
+		(size_t)sum->headline < n ?
+		json_string(arts[sum->headline].doc->title) : json_null());
+	rc |= put(root, "articles", topic_articles(arts, n));
+	arr = json_array();
+	for (i = 0; arr && i < sum->npicks; i++) {
+		const nsum_pick *p = &sum->picks[i];
+		json_t *o = pick_json(arts[p->doc].doc, sum, i, opt);
+
+		/* The article first: insert it, then move the others after it. */
+		if (o) {
+			json_t *t = json_object();
+			const char *k;
+			json_t *v;
+
+			if (!t || put(t, "article", json_integer((json_int_t)p->doc)) < 0) {
+				json_decref(t);
+				json_decref(o);
+				o = NULL;
+			} else {
+				json_object_foreach(o, k, v)
+					if (json_object_set(t, k, v) < 0)
+						rc = -1;
+				json_decref(o);
+				o = t;
+			}
+		}
+		rc |= json_array_append_new(arr, o) ? -1 : 0;
+	}
+	rc |= put(root, "summary", arr);
+	arr = json_array();
+	for (i = 0; arr && i < sum->nterms; i++) {
+		json_t *o = term_json(&sum->terms[i], opt->glossary);
+
+		if (o && put(o, "article", json_integer((json_int_t)sum->terms[i].doc)) < 0) {
+			json_decref(o);
+			o = NULL;
+		}
+		rc |= json_array_append_new(arr, o) ? -1 : 0;
+	}
+	rc |= put(root, "terms", arr);
+	if (rc) {
+		json_decref(root);
+		return NULL;
+	}
+	return dump(root, opt, len);
+}

@@ -45,6 +45,14 @@ char *render_json_clean(const nsum_doc *doc, const nsum_render_options *opt,
 	size_t *len);
 char *render_json_split(const nsum_doc *doc, const nsum_render_options *opt,
 	size_t *len);
+char *render_json_topic(const nsum_article *arts, size_t n,
+	const nsum_summary *sum, const nsum_render_options *opt, size_t *len);
+int render_html_topic(nsum_buf *b, const nsum_article *arts, size_t n,
+	const nsum_summary *sum, const nsum_render_options *opt);
+/* Append "source, YYYY-MM-DD" of a (either part may be missing).  0 or -1. */
+int render_topic_source(nsum_buf *b, const nsum_article *a);
+/* Append s[0..n) with the characters Markdown reads as markup escaped. */
+int render_md_escape(nsum_buf *b, const char *s, size_t n);
 int render_html_summary(nsum_buf *b, const nsum_doc *doc,
 	const nsum_summary *sum, const nsum_render_options *opt);
 

@@ -16,6 +16,14 @@
 #include "util/mem.h"
 #include "util/utf8.h"
 
+/*
+ * Weight of a document's centrality (doc_centrality()) in the score of its
+ * sentences, when several documents are summarized together: the articles
+ * at the core of a story speak for it better than one that only touches
+ * it.  Set on RPM2 dev (docs/scoring.md, "Several articles").
+ */
+#define DOC_WEIGHT 2.0
+
 static const nsum_weights default_weights = {
 	.bias = -2.0984,
 	.w = {
@@ -125,10 +133,75 @@ static int title_sets(const set *s, uint32_t **ids, size_t **n)
 	return 0;
 }
 
+/*
+ * How central each document is among several: the cosine of its TF-IDF
+ * vector (candidate sentences) with the set's centroid, into cent[ndocs].
+ * 0, or -1 on no memory.
+ */
+static int doc_centrality(const set *s, double cnorm, double *cent)
+{
+	double *v = mem_calloc(s->nlocal + 1, sizeof(double));
+	size_t d, c = 0, i;
+
+	if (!v)
+		return -1;
+	for (d = 0; d < s->ndocs; d++) {
+		size_t from = c;
+		double dot = 0, norm = 0;
+
+		for (; c < s->ncands && s->cands[c].doc == d; c++)
+			for (i = 0; i < s->cands[c].nstems; i++)
+				v[s->cands[c].stems[i]] += 1;
+		for (i = from; i < c; i++) {
+			const set_sentence *ss = &s->cands[i];
+			size_t k;
+
+			for (k = 0; k < ss->nstems; k++) {
+				uint32_t l = ss->stems[k];
+				double x = v[l] * s->idf[l];
+
+				if (x == 0)
+					continue;
+				dot += x * s->tf[l] * s->idf[l];
+				norm += x * x;
+				v[l] = 0;
+			}
+		}
+		cent[d] = norm > 0 && cnorm > 0 ? dot / (sqrt(norm) * cnorm) : 0;
+	}
+	nsum_free(v);
+	return 0;
+}
+
+/*
+ * For several documents, the title feature of a sentence is the mean over
+ * the titles of the share of each title's stems it holds: a sentence that
+ * says what many headlines say is at the heart of the story.  That mean is
+ * a sum over the sentence's stems of this weight per stem: over the titles
+ * that hold the stem, 1 / (title's stems), divided by the number of
+ * titles.  Returns the new array (nsum_free()), NULL on no memory.
+ */
+static double *title_means(const set *s, const uint32_t *ids,
+	const size_t *n)
+{
+	double *tw = mem_calloc(s->nlocal + 1, sizeof(double));
+	size_t d, k, titles = 0;
+
+	if (!tw)
+		return NULL;
+	for (d = 0; d < s->ndocs; d++)
+		titles += n[d] > 0;
+	for (d = 0; d < s->ndocs; d++)
+		for (k = 0; k < n[d]; k++)
+			tw[ids[s->title_offset[d] + k]] += 1.0 / ((double)n[d] *
+				(double)titles);
+	return tw;
+}
+
 int score_candidates(const set *s, const nsum_weights *w, double *feat,
 	double *score)
 {
-	double cnorm = 0, *tfidf_max;
+	double cnorm = 0, *tfidf_max, *dcent, *title_mean = NULL;
 	uint32_t *title_ids;
 	size_t c, i, t, *title_n;
 
@@ -139,10 +212,22 @@ int score_candidates(const set *s, const nsum_weights *w, double *feat,
 	}
 	cnorm = sqrt(cnorm);
 	tfidf_max = mem_calloc(s->ndocs + 1, sizeof(double));
-	if (!tfidf_max)
+	dcent = mem_calloc(s->ndocs + 1, sizeof(double));
+	if (!tfidf_max || !dcent) {
+		nsum_free(tfidf_max);
+		nsum_free(dcent);
 		return -1;
+	}
 	if (title_sets(s, &title_ids, &title_n) < 0) {
 		nsum_free(tfidf_max);
+		nsum_free(dcent);
+		return -1;
+	}
+	if (s->ndocs > 1 && !(title_mean = title_means(s, title_ids, title_n))) {
+		nsum_free(tfidf_max);
+		nsum_free(dcent);
+		nsum_free(title_ids);
+		nsum_free(title_n);
 		return -1;
 	}
 
@@ -181,6 +266,13 @@ int score_candidates(const set *s, const nsum_weights *w, double *feat,
 			for (i = 0; i < ss->nstems; i++)
 				hit += set_index(tids, tn, ss->stems[i]) != NO_LID;
 		f[NSUM_F_TITLE] = tn ? (double)hit / (double)tn : 0;
+		if (title_mean) {
+			double acc = 0;
+
+			for (i = 0; i < ss->nstems; i++)
+				acc += title_mean[ss->stems[i]];
+			f[NSUM_F_TITLE] = acc;
+		}
 		f[NSUM_F_LENGTH] = log(1.0 + (double)ss->words) / log(51.0);
 		f[NSUM_F_SHORT] = ss->words < 8;
 		f[NSUM_F_QUOTE] = quote_share(doc->text.data + sent->start,
@@ -189,6 +281,14 @@ int score_candidates(const set *s, const nsum_weights *w, double *feat,
 			if (doc->tokens[t].kind == NSUM_WORD_NUMBER)
 				number = true;
 		f[NSUM_F_NUMBER] = number;
+	}
+	if (s->ndocs > 1 && doc_centrality(s, cnorm, dcent) < 0) {
+		nsum_free(dcent);
+		nsum_free(title_mean);
+		nsum_free(tfidf_max);
+		nsum_free(title_ids);
+		nsum_free(title_n);
+		return -1;
 	}
 	for (c = 0; c < s->ncands; c++) {
 		double *f = feat + c * NSUM_F_COUNT, m;
@@ -199,11 +299,47 @@ int score_candidates(const set *s, const nsum_weights *w, double *feat,
 		score[c] = w->bias;
 		for (k = 0; k < NSUM_F_COUNT; k++)
 			score[c] += w->w[k] * f[k];
+		if (s->ndocs > 1)
+			score[c] += DOC_WEIGHT * dcent[s->cands[c].doc];
 	}
+	nsum_free(dcent);
+	nsum_free(title_mean);
 	nsum_free(tfidf_max);
 	nsum_free(title_ids);
 	nsum_free(title_n);
 	return 0;
+}
+
+long score_headline(const set *s)
+{
+	double cnorm = 0, best = -1;
+	uint32_t *ids;
+	size_t *n, d, i;
+	long at = -1;
+
+	for (i = 0; i < s->nlocal; i++)
+		cnorm += s->tf[i] * s->idf[i] * s->tf[i] * s->idf[i];
+	if (title_sets(s, &ids, &n) < 0)
+		return -2;
+	for (d = 0; d < s->ndocs; d++) {
+		const uint32_t *u = ids + s->title_offset[d];
+		double dot = 0, tnorm = 0, cos;
+
+		if (!s->docs[d]->title)
+			continue;
+		for (i = 0; i < n[d]; i++) {
+			dot += s->idf[u[i]] * s->tf[u[i]] * s->idf[u[i]];
+			tnorm += s->idf[u[i]] * s->idf[u[i]];
+		}
+		cos = tnorm > 0 && cnorm > 0 ? dot / sqrt(tnorm * cnorm) : 0;
+		if (cos > best) {
+			best = cos;
+			at = (long)d;
+		}
+	}
+	nsum_free(ids);
+	nsum_free(n);
+	return at;
 }
 
 /* The index of weight name s[0..n): 0 for "bias", 1 + feature otherwise. */

@@ -67,6 +67,13 @@ int score_candidates(const set *s, const nsum_weights *w, double *feat,
 long select_picks(const set *s, const double *score,
 	const nsum_summary_options *opt, nsum_pick **picks);
 
+/*
+ * The document whose title is the most central: the highest cosine between
+ * its title's content stems (IDF-weighted) and the set's TF-IDF centroid,
+ * the first one on a tie.  -1 when no document has a title, -2 on no memory.
+ */
+long score_headline(const set *s);
+
 /* Key terms of the set.  0, or -1 on no memory. */
 int terms_find(const set *s, nsum_engine *e, size_t max, nsum_term **terms,
 	size_t *nterms);

@@ -151,6 +151,89 @@ static size_t sentence_limit(const set *s, const nsum_summary_options *opt)
 	return opt->words ? SIZE_MAX : 3;
 }
 
+/* Relevance against novelty in select_mmr(); set on RPM2 dev
+ * (docs/scoring.md, "Several articles"). */
+#define MMR_LAMBDA 0.85
+
+/*
+ * Maximal marginal relevance, for several documents: each step takes the
+ * candidate with the best lambda * score - (1 - lambda) * similarity to
+ * the closest pick so far, scores scaled to 0..1 over the candidates.
+ * Among articles on one story the best sentences often say the same thing
+ * in other words; MMR prefers the next best that adds something, where
+ * the single-article rule only refuses near-copies.  Redundancy above the
+ * limit is still refused.  Same contract as select_picks().
+ */
+static long select_mmr(const set *s, const double *score,
+	const nsum_summary_options *opt, nsum_pick **picks)
+{
+	size_t limit = sentence_limit(s, opt), used = 0, n = 0, i;
+	double lo = INFINITY, hi = -INFINITY, *sim;
+	nsum_pick *out;
+	bool *done;
+
+	*picks = NULL;
+	sim = mem_calloc(s->ncands + 1, sizeof(*sim));
+	done = mem_calloc(s->ncands + 1, sizeof(*done));
+	out = mem_calloc(s->ncands + 1, sizeof(*out));
+	if (!sim || !done || !out) {
+		nsum_free(sim);
+		nsum_free(done);
+		nsum_free(out);
+		return -1;
+	}
+	for (i = 0; i < s->ncands; i++) {
+		lo = fmin(lo, score[i]);
+		hi = fmax(hi, score[i]);
+	}
+	while (n < limit) {
+		size_t best = SIZE_MAX;
+		double bv = -INFINITY;
+		const set_sentence *c;
+
+		for (i = 0; i < s->ncands; i++) {
+			double v;
+
+			if (done[i] || sim[i] > opt->redundancy)
+				continue;
+			if (opt->words && n > 0 && used + s->cands[i].words > opt->words)
+				continue;
+			v = MMR_LAMBDA * (hi > lo ? (score[i] - lo) / (hi - lo) : 1) -
+				(1 - MMR_LAMBDA) * sim[i];
+			if (v > bv) {
+				bv = v;
+				best = i;
+			}
+		}
+		if (best == SIZE_MAX)
+			break;
+		c = &s->cands[best];
+		done[best] = true;
+		out[n].doc = c->doc;
+		out[n].sentence = c->index;
+		out[n].score = score[best];
+		if (opt->words && used + c->words > opt->words) {
+			/* The first pick alone is longer than the budget. */
+			const nsum_doc *d = s->docs[c->doc];
+			const nsum_sentence *st = &d->sents.items[c->index];
+
+			out[n++].cut = nsum_word_cut(d->text.data, st->start, st->end,
+				opt->words);
+			break;
+		}
+		n++;
+		used += c->words;
+		for (i = 0; i < s->ncands; i++)
+			if (!done[i])
+				sim[i] = fmax(sim[i], set_overlap(s, i, best));
+	}
+	qsort(out, n, sizeof(*out), by_position);
+	nsum_free(sim);
+	nsum_free(done);
+	*picks = out;
+	return (long)n;
+}
+
 long select_picks(const set *s, const double *score,
 	const nsum_summary_options *opt, nsum_pick **picks)
 {
@@ -160,6 +243,8 @@ long select_picks(const set *s, const double *score,
 	nsum_pick *out = NULL;
 	pick_index ix;
 
+	if (s->ndocs > 1)
+		return select_mmr(s, score, opt, picks);
 	*picks = NULL;
 	order = nsum_malloc((s->ncands + 1) * sizeof(*order));
 	chosen = nsum_malloc((s->ncands + 1) * sizeof(*chosen));
