@@ -60,6 +60,12 @@ typedef struct nsum_summary_options {
 	bool explain;       /* keep every sentence's features */
 	const nsum_glossary *glossary; /* give terms and chosen sentences their
 	                       English from it; NULL: none */
+	nsum_doc *const *seen; /* documents the reader already knows (an
+	                       earlier digest, the first articles of a story),
+	                       from the same engine: a sentence that says what
+	                       one of their sentences says is passed over for
+	                       what is new (update summaries); may be NULL */
+	size_t nseen;
 } nsum_summary_options;
 
 typedef struct nsum_pick {

@@ -14,7 +14,7 @@ void print_main_usage(FILE *f);
 
 enum {
 	OPT_RATIO = 256, OPT_JSONL, OPT_NO_MODEL, OPT_REDUNDANCY, OPT_EXPLAIN,
-	OPT_LOSSY, OPT_WEIGHTS, OPT_NO_GLOSSARY, OPT_GLOSS,
+	OPT_LOSSY, OPT_WEIGHTS, OPT_NO_GLOSSARY, OPT_GLOSS, OPT_SEEN,
 };
 
 static const struct option long_options[] = {
@@ -33,6 +33,7 @@ static const struct option long_options[] = {
 	{ "glossary", required_argument, NULL, 'g' },
 	{ "no-glossary", no_argument, NULL, OPT_NO_GLOSSARY },
 	{ "gloss", no_argument, NULL, OPT_GLOSS },
+	{ "seen", required_argument, NULL, OPT_SEEN },
 	{ "output", required_argument, NULL, 'o' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -46,6 +47,8 @@ typedef struct run {
 	unsigned read_flags;
 	FILE *out;           /* stdout, or a memory stream for --output */
 	bool several;        /* more than one input: headers between results */
+	char **seen;         /* topic: --seen inputs */
+	size_t nseen;
 	size_t done;         /* results written */
 } run;
 
@@ -155,8 +158,8 @@ static int summarize_jsonl(run *r, const char *path)
  */
 static int summarize_topic(run *r, char *const *paths, size_t n)
 {
-	cli_articles arts;
-	nsum_doc **docs = NULL;
+	cli_articles arts, seen = { NULL, 0, 0 };
+	nsum_doc **docs = NULL, **seen_docs = NULL;
 	nsum_summary *sum = NULL;
 	nsum_error err;
 	char *s = NULL;
@@ -178,6 +181,18 @@ static int summarize_topic(run *r, char *const *paths, size_t n)
 		goto nomem;
 	for (i = 0; i < arts.count; i++)
 		docs[i] = arts.items[i].doc;
+	if (r->nseen) {
+		if (!cli_read_articles(r->engine, r->seen, r->nseen, r->read_flags,
+			&seen, &code))
+			goto out;
+		seen_docs = malloc((seen.count + 1) * sizeof(*seen_docs));
+		if (!seen_docs)
+			goto nomem;
+		for (i = 0; i < seen.count; i++)
+			seen_docs[i] = seen.items[i].doc;
+		r->sopt.seen = seen_docs;
+		r->sopt.nseen = seen.count;
+	}
 	nsum_error_init(&err);
 	sum = nsum_summarize(r->engine, docs, arts.count, &r->sopt, &err);
 	if (!sum) {
@@ -198,6 +213,10 @@ out:
 	nsum_free(s);
 	nsum_summary_destroy(sum);
 	free(docs);
+	free(seen_docs);
+	r->sopt.seen = NULL;
+	r->sopt.nseen = 0;
+	cli_articles_finish(&seen);
 	cli_articles_finish(&arts);
 	return code;
 }
@@ -214,7 +233,9 @@ static const char topic_usage[] =
 	"{\"id\",\"title\",\"text\",\"source\",\"date\"} on stdin.  Each sentence of\n"
 	"the summary is attributed to its article; articles are read in date\n"
 	"order.  Options are those of 'nsum FILE' (see nsum --help) except\n"
-	"--jsonl and --explain; the default is 5 sentences.\n";
+	"--jsonl and --explain; the default is 5 sentences.  And:\n"
+	"      --seen INPUT    articles the reader already knows (repeatable):\n"
+	"                      the summary says what is new since them\n";
 
 /* Summarize single articles (topic false) or a topic (true). */
 static int summarize_main(int argc, char **argv, bool topic)
@@ -300,6 +321,19 @@ static int summarize_main(int argc, char **argv, bool topic)
 		case OPT_GLOSS:
 			r.ropt.gloss = true;
 			break;
+		case OPT_SEEN: {
+			char **v = realloc(r.seen, (r.nseen + 1) * sizeof(*v));
+
+			if (!v) {
+				free(r.seen);
+				free(glossaries);
+				cli_warn("out of memory");
+				return EXIT_NOMEM;
+			}
+			r.seen = v;
+			r.seen[r.nseen++] = optarg;
+			break;
+		}
 		case OPT_WEIGHTS:
 			nsum_error_init(&err);
 			if (nsum_weights_read_file(optarg, &weights, &err) != NSUM_OK)
@@ -327,6 +361,8 @@ static int summarize_main(int argc, char **argv, bool topic)
 		}
 	}
 	nfiles = argc - optind;
+	if (r.nseen && !topic)
+		return cli_usage_error(NULL, "--seen goes with 'nsum topic'");
 	if (topic) {
 		if (jsonl)
 			return cli_usage_error("topic", "--jsonl is for one result per "
@@ -420,6 +456,7 @@ static int summarize_main(int argc, char **argv, bool topic)
 out:
 	free(default_model);
 	free(glossaries);
+	free(r.seen);
 	nsum_glossary_destroy(glossary);
 	nsum_engine_destroy(r.engine);
 	return code;

@@ -50,6 +50,13 @@ uint32_t set_index(const uint32_t *u, size_t n, uint32_t v);
 int set_build(set *s, nsum_engine *e, nsum_doc *const *docs, size_t ndocs);
 void set_finish(set *s);
 
+/*
+ * For every candidate, raise sim[c] to its highest cosine (content stems,
+ * as set_overlap()) with a kept sentence of the documents seen[0..nseen),
+ * which must come from the same engine.  0, or -1 on no memory.
+ */
+int set_seen(const set *s, nsum_doc *const *seen, size_t nseen, double *sim);
+
 /* Cosine of the content-stem sets of two candidates. */
 double set_overlap(const set *s, size_t a, size_t b);
 

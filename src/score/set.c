@@ -276,3 +276,77 @@ double set_overlap(const set *s, size_t a, size_t b)
 	}
 	return (double)common / sqrt((double)x->nstems * (double)y->nstems);
 }
+
+int set_seen(const set *s, nsum_doc *const *seen, size_t nseen, double *sim)
+{
+	uint32_t *u = NULL, *loc = NULL;
+	size_t cap = 0, d, i, t, c;
+
+	for (d = 0; d < nseen; d++) {
+		const nsum_doc *doc = seen[d];
+
+		for (i = 0; i < doc->sents.count; i++) {
+			size_t n = 0, k, distinct = 0, nloc = 0;
+
+			if (doc->sents.items[i].drop != NSUM_KEEP)
+				continue;
+			if (doc->first[i + 1] - doc->first[i] + 1 > cap) {
+				size_t want = doc->first[i + 1] - doc->first[i] + 1;
+				uint32_t *nu = nsum_realloc(u, want * sizeof(*u)), *nl;
+
+				if (nu)
+					u = nu;
+				nl = nu ? nsum_realloc(loc, want * sizeof(*loc)) : NULL;
+				if (!nl) {
+					nsum_free(u);
+					nsum_free(loc);
+					return -1;
+				}
+				loc = nl;
+				cap = want;
+			}
+			for (t = doc->first[i]; t < doc->first[i + 1]; t++)
+				if (is_content(&doc->tokens[t]))
+					u[n++] = doc->tokens[t].stem;
+			if (!n)
+				continue;
+			sort_u32(u, n);
+			/* Its distinct stems; those the set knows, as local ids. */
+			for (k = 0; k < n; k++) {
+				uint32_t l;
+
+				if (k > 0 && u[k] == u[k - 1])
+					continue;
+				distinct++;
+				l = set_index(s->stem_of, s->nlocal, u[k]);
+				if (l != NO_LID)
+					loc[nloc++] = l;
+			}
+			sort_u32(loc, nloc);
+			for (c = 0; c < s->ncands && nloc; c++) {
+				const set_sentence *x = &s->cands[c];
+				size_t a = 0, b = 0, common = 0;
+				double cos;
+
+				while (a < x->nstems && b < nloc) {
+					if (x->stems[a] < loc[b])
+						a++;
+					else if (x->stems[a] > loc[b])
+						b++;
+					else {
+						common++;
+						a++;
+						b++;
+					}
+				}
+				cos = x->nstems ? (double)common /
+					sqrt((double)x->nstems * (double)distinct) : 0;
+				if (cos > sim[c])
+					sim[c] = cos;
+			}
+		}
+	}
+	nsum_free(u);
+	nsum_free(loc);
+	return 0;
+}

@@ -156,7 +156,8 @@ static size_t sentence_limit(const set *s, const nsum_summary_options *opt)
 #define MMR_LAMBDA 0.85
 
 /*
- * Maximal marginal relevance, for several documents: each step takes the
+ * Maximal marginal relevance, for several documents or when the reader
+ * has seen some already (opt->seen): each step takes the
  * candidate with the best lambda * score - (1 - lambda) * similarity to
  * the closest pick so far, scores scaled to 0..1 over the candidates.
  * Among articles on one story the best sentences often say the same thing
@@ -185,6 +186,13 @@ static long select_mmr(const set *s, const double *score,
 	for (i = 0; i < s->ncands; i++) {
 		lo = fmin(lo, score[i]);
 		hi = fmax(hi, score[i]);
+	}
+	/* What the reader has seen counts as picked already. */
+	if (opt->nseen && set_seen(s, opt->seen, opt->nseen, sim) < 0) {
+		nsum_free(sim);
+		nsum_free(done);
+		nsum_free(out);
+		return -1;
 	}
 	while (n < limit) {
 		size_t best = SIZE_MAX;
@@ -243,7 +251,7 @@ long select_picks(const set *s, const double *score,
 	nsum_pick *out = NULL;
 	pick_index ix;
 
-	if (s->ndocs > 1)
+	if (s->ndocs > 1 || opt->nseen)
 		return select_mmr(s, score, opt, picks);
 	*picks = NULL;
 	order = nsum_malloc((s->ncands + 1) * sizeof(*order));
