@@ -113,6 +113,10 @@ nsum_status nsum_article_init(nsum_article *a, nsum_doc *doc,
 /* Free what *a holds and leave it empty.  a may be NULL. */
 void nsum_article_finish(nsum_article *a);
 
+/* <0, 0, >0 as a comes before b in reading order: by date (undated
+ * last), then by path. */
+int nsum_article_compare(const nsum_article *a, const nsum_article *b);
+
 /*
  * Sort articles by date (undated ones last), then by path, then by their
  * position in the array: the reading order of a topic.  Stable.

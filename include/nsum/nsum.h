@@ -16,6 +16,8 @@
  *   dict.h       dictionaries that propose English for new terms
  *   article.h    an article with its source and date (topics, digests)
  *   feed.h       the Atom and JSON feeds of a digest folder
+ *   cluster.h    topics: which articles tell the same story
+ *   digest.h     the daily digest: topics, summaries, files
  *
  * engine.h holds what outlives one article; error.h, alloc.h and file.h are
  * shared by all.
@@ -26,7 +28,9 @@
 #include "nsum/alloc.h"
 #include "nsum/article.h"
 #include "nsum/clean.h"
+#include "nsum/cluster.h"
 #include "nsum/dict.h"
+#include "nsum/digest.h"
 #include "nsum/doc.h"
 #include "nsum/engine.h"
 #include "nsum/error.h"

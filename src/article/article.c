@@ -450,14 +450,20 @@ static int date_order(const nsum_date *a, const nsum_date *b)
 	return nsum_date_compare(a, b);
 }
 
-static int by_date(const void *x, const void *y)
+int nsum_article_compare(const nsum_article *a, const nsum_article *b)
 {
-	const ranked *a = x, *b = y;
-	int c = date_order(&a->a.date, &b->a.date);
+	int c = date_order(&a->date, &b->date);
 
 	if (c)
 		return c;
-	c = strcmp(a->a.path ? a->a.path : "", b->a.path ? b->a.path : "");
+	return strcmp(a->path ? a->path : "", b->path ? b->path : "");
+}
+
+static int by_date(const void *x, const void *y)
+{
+	const ranked *a = x, *b = y;
+	int c = nsum_article_compare(&a->a, &b->a);
+
 	if (c)
 		return c;
 	return (a->pos > b->pos) - (a->pos < b->pos);
@@ -477,10 +483,7 @@ void nsum_articles_sort(nsum_article *arts, size_t n)
 			nsum_article x = arts[i];
 			size_t j = i;
 
-			while (j > 0 && (date_order(&arts[j - 1].date, &x.date) > 0 ||
-				(date_order(&arts[j - 1].date, &x.date) == 0 &&
-				strcmp(arts[j - 1].path ? arts[j - 1].path : "",
-				x.path ? x.path : "") > 0))) {
+			while (j > 0 && nsum_article_compare(&arts[j - 1], &x) > 0) {
 				arts[j] = arts[j - 1];
 				j--;
 			}

@@ -125,6 +125,7 @@ void jsonl_error_line(FILE *out, struct json_t *id, size_t line,
 /* Subcommands: argc/argv start at the subcommand's name. */
 int cmd_summarize(int argc, char **argv);
 int cmd_topic(int argc, char **argv);
+int cmd_digest(int argc, char **argv);
 int cmd_clean(int argc, char **argv);
 int cmd_split(int argc, char **argv);
 int cmd_model(int argc, char **argv);

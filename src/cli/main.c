@@ -11,6 +11,8 @@ static const char usage[] =
 	"Usage: nsum [OPTIONS] FILE...         summarize articles (- for stdin)\n"
 	"       nsum topic [OPTIONS] INPUT...  several articles on one story as one\n"
 	"                                      summary (files, folders, - JSON lines)\n"
+	"       nsum digest [--out DIR] INPUT... the day's digest: topics, summaries,\n"
+	"                                      Markdown, HTML, JSON and feeds\n"
 	"       nsum clean [--explain] FILE... the article text without page noise\n"
 	"       nsum split [--clean] FILE...   one sentence per line\n"
 	"       nsum model build|merge ...     document-frequency models\n"
@@ -56,6 +58,8 @@ int main(int argc, char **argv)
 	if (argc >= 2) {
 		const char *cmd = argv[1];
 
+		if (strcmp(cmd, "digest") == 0)
+			return cmd_digest(argc - 1, argv + 1);
 		if (strcmp(cmd, "topic") == 0)
 			return cmd_topic(argc - 1, argv + 1);
 		if (strcmp(cmd, "clean") == 0)
