@@ -118,6 +118,25 @@ def main():
               "Markdown and HTML carry the topics")
         before = {n: read(os.path.join(out, n)) for n in names}
 
+        # With a glossary and a dictionary: the missing terms, with English
+        # proposed ("pic de crue" composed word by word: "flood peak").
+        rc, so, se = run("digest", "-g", os.path.join(data, "gloss.csv"),
+                         "--dict", os.path.join(data, "lexicon-crue.tsv"),
+                         "--date", "2026-03-12", "--out",
+                         os.path.join(home, "with-dict"), os.path.join(day1, "topic"))
+        gd = json.load(open(os.path.join(home, "with-dict", "2026-03-12.json")))
+        miss = {m["term"]: m for m in gd["glossary"]["missing"]}
+        check(rc == 0 and "pic de crue" in miss and
+              miss["pic de crue"]["proposed"] == ["flood peak"] and
+              miss["pic de crue"]["topics"] == ["t1"],
+              "a missing term lists its topic and the English proposed")
+        check("proposed: flood peak" in
+              read(os.path.join(home, "with-dict", "2026-03-12.md")).decode(),
+              "the Markdown shows what is proposed")
+        rc, so, se = run("digest", "--no-glossary", "--dict",
+                         os.path.join(data, "lexicon-crue.tsv"), day1)
+        check(rc == 2, "--dict without a glossary is a usage error")
+
         rc, so, se = run("digest", "--no-glossary", "--date", "2026-03-12",
                          "--out", out, day1)
         check(rc == 0 and all(read(os.path.join(out, n)) == before[n] for n in names),

@@ -21,6 +21,7 @@
 
 #include "nsum/article.h"
 #include "nsum/cluster.h"
+#include "nsum/dict.h"
 #include "nsum/engine.h"
 #include "nsum/error.h"
 #include "nsum/feed.h"
@@ -45,6 +46,8 @@ typedef struct nsum_digest_options {
 	                          default: 3 sentences, 8 terms */
 	nsum_cluster_options cluster;
 	const char *history;   /* folder of earlier digests, or NULL */
+	const nsum_dict *dict; /* dictionaries: English proposed for the terms
+	                          the glossary lacks (nsum/dict.h); or NULL */
 	double continues;      /* see NSUM_DIGEST_CONTINUES */
 } nsum_digest_options;
 

@@ -122,6 +122,14 @@ nsum_status jsonl_item_doc(nsum_engine *engine, struct json_t *obj,
 void jsonl_error_line(FILE *out, struct json_t *id, size_t line,
 	const nsum_error *err);
 
+/*
+ * Load the dictionaries paths[0..n) into dict, then the glossary g's terms
+ * (g may be NULL), for proposing English.  false, with the error reported
+ * and *code set, when one cannot be read.
+ */
+bool cli_fill_dict(nsum_dict *dict, char *const *paths, size_t n,
+	const nsum_glossary *g, int *code);
+
 /* Subcommands: argc/argv start at the subcommand's name. */
 int cmd_summarize(int argc, char **argv);
 int cmd_topic(int argc, char **argv);

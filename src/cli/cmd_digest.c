@@ -37,6 +37,8 @@ static const char usage[] =
 	"  -g, --glossary FILE glossary (repeatable; default: the installed one\n"
 	"                      and ~/.local/share/nsum/glossary.csv)\n"
 	"      --no-glossary   no glossary\n"
+	"      --dict FILE     dictionary (dictd index or TSV, repeatable): the\n"
+	"                      terms the glossary lacks get proposed English\n"
 	"  -m, --model FILE    IDF from a model; --no-model: ignore the default\n"
 	"      --base-url URL  where DIR is published (absolute feed links)\n"
 	"      --feed-title T  the feeds' title (default \"nsum digest\")\n"
@@ -49,6 +51,7 @@ static const char usage[] =
 enum {
 	OPT_HISTORY = 256, OPT_THRESHOLD, OPT_DUPLICATE, OPT_NO_GLOSSARY,
 	OPT_NO_MODEL, OPT_BASE_URL, OPT_FEED_TITLE, OPT_LOSSY, OPT_CONTINUES,
+	OPT_DICT,
 };
 
 static const struct option long_options[] = {
@@ -63,6 +66,7 @@ static const struct option long_options[] = {
 	{ "duplicate", required_argument, NULL, OPT_DUPLICATE },
 	{ "glossary", required_argument, NULL, 'g' },
 	{ "no-glossary", no_argument, NULL, OPT_NO_GLOSSARY },
+	{ "dict", required_argument, NULL, OPT_DICT },
 	{ "model", required_argument, NULL, 'm' },
 	{ "no-model", no_argument, NULL, OPT_NO_MODEL },
 	{ "base-url", required_argument, NULL, OPT_BASE_URL },
@@ -83,8 +87,9 @@ int cmd_digest(int argc, char **argv)
 	cli_articles arts = { NULL, 0, 0 };
 	const char *out = ".", *model_path = NULL;
 	char *default_model = NULL;
-	char *glossaries[64];
-	size_t nglossaries = 0, i;
+	char *glossaries[64], *dicts[64];
+	size_t nglossaries = 0, ndicts = 0, i;
+	nsum_dict *dict = NULL;
 	bool no_glossary = false, no_model = false;
 	unsigned read_flags = 0;
 	int c, code = EXIT_OK, rc;
@@ -145,6 +150,12 @@ int cmd_digest(int argc, char **argv)
 			break;
 		case OPT_NO_GLOSSARY:
 			no_glossary = true;
+			break;
+		case OPT_DICT:
+			if (ndicts == sizeof(dicts) / sizeof(*dicts))
+				return cli_usage_error("digest", "at most %zu dictionaries",
+					sizeof(dicts) / sizeof(*dicts));
+			dicts[ndicts++] = optarg;
 			break;
 		case 'm':
 			model_path = optarg;
@@ -207,6 +218,21 @@ int cmd_digest(int argc, char **argv)
 			goto out;
 		opt.summary.glossary = glossary;
 	}
+	if (ndicts) {
+		if (!glossary) {
+			code = cli_usage_error("digest", "--dict proposes English for "
+				"what the glossary lacks: it needs a glossary");
+			goto out;
+		}
+		dict = nsum_dict_create(&err);
+		if (!dict) {
+			code = cli_report(&err);
+			goto out;
+		}
+		if (!cli_fill_dict(dict, dicts, ndicts, glossary, &code))
+			goto out;
+		opt.dict = dict;
+	}
 	if (mkdir(out, 0777) != 0 && errno != EEXIST) {
 		cli_warn("%s: %s", out, strerror(errno));
 		code = EXIT_IO;
@@ -236,6 +262,7 @@ out:
 	nsum_digest_destroy(dg);
 	cli_articles_finish(&arts);
 	free(default_model);
+	nsum_dict_destroy(dict);
 	nsum_glossary_destroy(glossary);
 	nsum_engine_destroy(engine);
 	return code;

@@ -709,27 +709,8 @@ static int suggest(gopts *o, char **files, size_t nfiles)
 		code = err.status ? cli_report(&err) : EXIT_NOMEM;
 		goto out;
 	}
-	for (i = 0; i < o->ndicts; i++) {
-		if (nsum_dict_load(dict, o->dicts[i], &err) != NSUM_OK) {
-			code = cli_report(&err);
-			goto out;
-		}
-	}
-	/* The glossary's own terms help compose ("grève des contrôleurs
-	 * aériens" from "grève" and "contrôleur aérien"). */
-	for (i = 0; i < nsum_glossary_count(g); i++) {
-		const nsum_gloss_entry *e = nsum_glossary_entry(g, i);
-		const char *bar = strstr(e->en, " | ");
-		char *first = bar ? strndup(e->en, (size_t)(bar - e->en)) : NULL;
-
-		if (nsum_dict_add(dict, e->fr, first ? first : e->en, e->pos,
-			"glossary", &err) != NSUM_OK) {
-			free(first);
-			code = cli_report(&err);
-			goto out;
-		}
-		free(first);
-	}
+	if (!cli_fill_dict(dict, o->dicts, o->ndicts, g, &code))
+		goto out;
 	for (i = 0; i < nfiles; i++) {
 		nsum_text text;
 

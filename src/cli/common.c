@@ -314,3 +314,39 @@ void jsonl_error_line(FILE *out, json_t *id, size_t line,
 	}
 	json_decref(o);
 }
+
+bool cli_fill_dict(nsum_dict *dict, char *const *paths, size_t n,
+	const nsum_glossary *g, int *code)
+{
+	nsum_error err;
+	size_t i;
+
+	nsum_error_init(&err);
+	for (i = 0; i < n; i++) {
+		if (nsum_dict_load(dict, paths[i], &err) != NSUM_OK) {
+			*code = cli_report(&err);
+			return false;
+		}
+	}
+	/* The glossary's own terms help compose ("grève des contrôleurs
+	 * aériens" from "grève" and "contrôleur aérien"). */
+	for (i = 0; g && i < nsum_glossary_count(g); i++) {
+		const nsum_gloss_entry *e = nsum_glossary_entry(g, i);
+		const char *bar = strstr(e->en, " | ");
+		char *first = bar ? strndup(e->en, (size_t)(bar - e->en)) : NULL;
+
+		if (bar && !first) {
+			cli_warn("out of memory");
+			*code = EXIT_NOMEM;
+			return false;
+		}
+		if (nsum_dict_add(dict, e->fr, first ? first : e->en, e->pos,
+			"glossary", &err) != NSUM_OK) {
+			free(first);
+			*code = cli_report(&err);
+			return false;
+		}
+		free(first);
+	}
+	return true;
+}

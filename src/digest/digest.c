@@ -561,12 +561,35 @@ static void pick_day(const nsum_article *arts, size_t n, char *day)
 	nsum_date_format(&best, day);
 }
 
+/* English proposed for term by the dictionaries, best first (at most 3). */
+static json_t *proposed(const nsum_dict *dict, const char *term)
+{
+	nsum_dict_candidate *c = NULL;
+	json_t *arr = json_array();
+	size_t n = 0, i;
+
+	if (!arr || nsum_dict_translate(dict, term, strlen(term), 3, &c, &n,
+		NULL) != NSUM_OK) {
+		json_decref(arr);
+		return NULL;
+	}
+	for (i = 0; i < n; i++)
+		if (json_array_append_new(arr, json_string(c[i].en)) < 0) {
+			json_decref(arr);
+			arr = NULL;
+			break;
+		}
+	nsum_dict_candidates_free(c, n);
+	return arr;
+}
+
 /*
  * The glossary part: {terms: [{term, en}], missing: [{term, topics}]}, in
  * topic order, each term once (a map from the term to its entry keeps the
  * cost linear in the number of terms).
  */
-static json_t *glossary_json(json_t *topics, bool have_glossary)
+static json_t *glossary_json(json_t *topics, bool have_glossary,
+	const nsum_dict *dict)
 {
 	json_t *g = json_object(), *known = json_array(), *missing = json_array();
 	json_t *t, *tm;
@@ -621,6 +644,8 @@ static json_t *glossary_json(json_t *topics, bool have_glossary)
 				rc |= put(x, "topics", json_array());
 				rc |= json_array_append_new(json_object_get(x, "topics"),
 					json_string(id)) ? -1 : 0;
+				if (dict)
+					rc |= put(x, "proposed", proposed(dict, term));
 				rc |= json_array_append_new(missing, x) ? -1 : 0;
 			}
 		}
@@ -731,7 +756,7 @@ nsum_digest *nsum_digest_build(nsum_engine *engine, const nsum_article *arts,
 	}
 	rc |= json_object_set(d->root, "topics", topics);
 	rc |= put(d->root, "glossary", glossary_json(topics,
-		opt->summary.glossary != NULL));
+		opt->summary.glossary != NULL, opt->dict));
 	if (rc)
 		goto nomem;
 	d->ntopics = cl.ntopics;

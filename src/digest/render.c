@@ -750,6 +750,32 @@ static int put_topic(page *p, const json_t *t, size_t i)
 }
 
 /*
+ * The English the dictionaries propose for a missing term (its
+ * "proposed" array), as "; proposed: a, b"; nothing when there is none.
+ * 0 or -1.
+ */
+static int put_proposed(page *p, const json_t *arr)
+{
+	nsum_buf *b = &p->b;
+	bool first = true;
+	size_t j, n;
+
+	for (j = 0; j < json_array_size(arr); j++) {
+		const json_t *v = json_array_get(arr, j);
+
+		n = json_string_length(v);
+		if (!json_is_string(v) || n == 0)
+			continue;
+		if (buf_puts(b, first ? (p->html ?
+			"; <span class=\"proposed\">proposed: " : "; proposed: ") : ", ") < 0 ||
+			put_text(p, json_string_value(v), n, false) < 0)
+			return -1;
+		first = false;
+	}
+	return !first && p->html ? buf_puts(b, "</span>") : 0;
+}
+
+/*
  * The glossary of the day: the terms the glossary has, with their English,
  * then the terms it lacks, each with links to the topics that use it.
  * Nothing when the digest has no glossary object.  0 or -1.
@@ -816,7 +842,8 @@ static int put_glossary(page *p, const json_t *d)
 				put_text(p, json_string_value(v), n, false)) < 0)
 				return -1;
 		}
-		if (buf_puts(b, p->html ? "</li>\n" : "\n") < 0)
+		if (put_proposed(p, json_object_get(e, "proposed")) < 0 ||
+			buf_puts(b, p->html ? "</li>\n" : "\n") < 0)
 			return -1;
 	}
 	return p->html ? buf_puts(b, "</ul>\n</section>\n") : 0;
