@@ -49,6 +49,33 @@ static bool is_pick(const nsum_summary *sum, size_t i, size_t *k)
 	return *k < sum->npicks && sum->picks[*k].sentence == i;
 }
 
+int render_terms_html(nsum_buf *b, const nsum_summary *sum,
+	const nsum_render_options *opt)
+{
+	size_t i;
+
+	if (!sum->nterms)
+		return 0;
+	if (buf_puts(b, "<h2>Key terms</h2>\n<ul class=\"terms\">\n") < 0)
+		return -1;
+	for (i = 0; i < sum->nterms; i++) {
+		const nsum_term *t = &sum->terms[i];
+		const char *en = opt && opt->glossary && t->entry >= 0 ?
+			nsum_glossary_entry(opt->glossary, (size_t)t->entry)->en : NULL;
+
+		if (buf_puts(b, opt && opt->glossary && !en ?
+			"<li class=\"missing\" title=\"not in the glossary\">" :
+			"<li>") < 0 ||
+			render_html_escape(b, t->text, strlen(t->text)) < 0 ||
+			(en && (buf_puts(b, " <span class=\"en\">") < 0 ||
+			render_html_escape(b, en, strlen(en)) < 0 ||
+			buf_puts(b, "</span>") < 0)) ||
+			buf_puts(b, "</li>\n") < 0)
+			return -1;
+	}
+	return buf_puts(b, "</ul>\n");
+}
+
 int render_html_summary(nsum_buf *b, const nsum_doc *doc,
 	const nsum_summary *sum, const nsum_render_options *opt)
 {
@@ -89,27 +116,8 @@ int render_html_summary(nsum_buf *b, const nsum_doc *doc,
 	}
 	if (buf_puts(b, "</ol>\n") < 0)
 		goto nomem;
-	if (sum->nterms) {
-		if (buf_puts(b, "<h2>Key terms</h2>\n<ul class=\"terms\">\n") < 0)
-			goto nomem;
-		for (i = 0; i < sum->nterms; i++) {
-			const nsum_term *t = &sum->terms[i];
-			const char *en = opt && opt->glossary && t->entry >= 0 ?
-				nsum_glossary_entry(opt->glossary, (size_t)t->entry)->en : NULL;
-
-			if (buf_puts(b, opt && opt->glossary && !en ?
-				"<li class=\"missing\" title=\"not in the glossary\">" :
-				"<li>") < 0 ||
-				render_html_escape(b, t->text, strlen(t->text)) < 0 ||
-				(en && (buf_puts(b, " <span class=\"en\">") < 0 ||
-				render_html_escape(b, en, strlen(en)) < 0 ||
-				buf_puts(b, "</span>") < 0)) ||
-				buf_puts(b, "</li>\n") < 0)
-				goto nomem;
-		}
-		if (buf_puts(b, "</ul>\n") < 0)
-			goto nomem;
-	}
+	if (render_terms_html(b, sum, opt) < 0)
+		goto nomem;
 
 	if (buf_puts(b, "<h2>Article</h2>\n<p class=\"legend\">Each sentence is "
 		"shaded by its score; the sentences of the summary are outlined; "
@@ -218,27 +226,8 @@ int render_html_topic(nsum_buf *b, const nsum_article *arts, size_t n,
 	}
 	if (buf_puts(b, "</ol>\n") < 0)
 		goto nomem;
-	if (sum->nterms) {
-		if (buf_puts(b, "<h2>Key terms</h2>\n<ul class=\"terms\">\n") < 0)
-			goto nomem;
-		for (i = 0; i < sum->nterms; i++) {
-			const nsum_term *t = &sum->terms[i];
-			const char *en = opt && opt->glossary && t->entry >= 0 ?
-				nsum_glossary_entry(opt->glossary, (size_t)t->entry)->en : NULL;
-
-			if (buf_puts(b, opt && opt->glossary && !en ?
-				"<li class=\"missing\" title=\"not in the glossary\">" :
-				"<li>") < 0 ||
-				render_html_escape(b, t->text, strlen(t->text)) < 0 ||
-				(en && (buf_puts(b, " <span class=\"en\">") < 0 ||
-				render_html_escape(b, en, strlen(en)) < 0 ||
-				buf_puts(b, "</span>") < 0)) ||
-				buf_puts(b, "</li>\n") < 0)
-				goto nomem;
-		}
-		if (buf_puts(b, "</ul>\n") < 0)
-			goto nomem;
-	}
+	if (render_terms_html(b, sum, opt) < 0)
+		goto nomem;
 	if (buf_puts(b, "<h2>Articles</h2>\n<ol class=\"articles\">\n") < 0)
 		goto nomem;
 	for (i = 0; i < n; i++) {

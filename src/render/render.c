@@ -222,6 +222,55 @@ int render_html_escape(nsum_buf *b, const char *s, size_t n)
 	return buf_append(b, s + start, n - start);
 }
 
+int render_terms_text(nsum_buf *b, const nsum_summary *sum,
+	const nsum_render_options *opt)
+{
+	nsum_buf line;
+	size_t i, wmax = 0, w;
+	int rc = -1;
+
+	if (!sum->nterms)
+		return 0;
+	buf_init(&line);
+	if (opt->glossary) {
+		/* One term a line, its English in a second column. */
+		for (i = 0; i < sum->nterms; i++) {
+			w = u8_width(sum->terms[i].text, strlen(sum->terms[i].text));
+			if (w > wmax)
+				wmax = w;
+		}
+		if (wmax > 36)
+			wmax = 36;
+		if (buf_puts(b, "\nKey terms:\n") < 0)
+			goto out;
+		for (i = 0; i < sum->nterms; i++) {
+			const nsum_term *t = &sum->terms[i];
+			const nsum_gloss_entry *e = t->entry >= 0 ?
+				nsum_glossary_entry(opt->glossary, (size_t)t->entry) : NULL;
+
+			w = u8_width(t->text, strlen(t->text));
+			if (buf_printf(b, "  %s%*s  %s\n", t->text,
+				(int)(w < wmax ? wmax - w : 0), "",
+				e ? e->en : "(not in the glossary)") < 0)
+				goto out;
+		}
+	} else {
+		if (buf_puts(&line, "Key terms:") < 0)
+			goto out;
+		for (i = 0; i < sum->nterms; i++)
+			if (buf_printf(&line, "%s %s", i ? "," : "",
+				sum->terms[i].text) < 0)
+				goto out;
+		if (buf_putc(b, '\n') < 0 ||
+			render_wrap(b, line.data, line.len, opt->width, 0) < 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	buf_finish(&line);
+	return rc;
+}
+
 /* The summary for a terminal: title, wrapped sentences, key terms. */
 static int text_summary(nsum_buf *b, const nsum_doc *doc,
 	const nsum_summary *sum, const nsum_render_options *opt)
@@ -247,42 +296,8 @@ static int text_summary(nsum_buf *b, const nsum_doc *doc,
 		if (i + 1 < sum->npicks && buf_putc(b, '\n') < 0)
 			goto out;
 	}
-	if (sum->nterms && opt->glossary) {
-		/* One term a line, its English in a second column. */
-		size_t wmax = 0, w;
-
-		for (i = 0; i < sum->nterms; i++) {
-			w = u8_width(sum->terms[i].text, strlen(sum->terms[i].text));
-			if (w > wmax)
-				wmax = w;
-		}
-		if (wmax > 36)
-			wmax = 36;
-		if (buf_puts(b, "\nKey terms:\n") < 0)
-			goto out;
-		for (i = 0; i < sum->nterms; i++) {
-			const nsum_term *t = &sum->terms[i];
-			const nsum_gloss_entry *e = t->entry >= 0 ?
-				nsum_glossary_entry(opt->glossary, (size_t)t->entry) : NULL;
-
-			w = u8_width(t->text, strlen(t->text));
-			if (buf_printf(b, "  %s%*s  %s\n", t->text,
-				(int)(w < wmax ? wmax - w : 0), "",
-				e ? e->en : "(not in the glossary)") < 0)
-				goto out;
-		}
-	} else if (sum->nterms) {
-		buf_clear(&line);
-		if (buf_puts(&line, "Key terms:") < 0)
-			goto out;
-		for (i = 0; i < sum->nterms; i++)
-			if (buf_printf(&line, "%s %s", i ? "," : "",
-				sum->terms[i].text) < 0)
-				goto out;
-		if (buf_putc(b, '\n') < 0 ||
-			render_wrap(b, line.data, line.len, opt->width, 0) < 0)
-			goto out;
-	}
+	if (render_terms_text(b, sum, opt) < 0)
+		goto out;
 	rc = 0;
 out:
 	buf_finish(&line);
@@ -312,18 +327,11 @@ static int md_cell(nsum_buf *b, const char *s, size_t n)
 	return 0;
 }
 
-static int md_summary(nsum_buf *b, const nsum_doc *doc,
-	const nsum_summary *sum, const nsum_render_options *opt)
+int render_terms_md(nsum_buf *b, const nsum_summary *sum,
+	const nsum_render_options *opt)
 {
 	size_t i;
 
-	if (doc->title && (buf_puts(b, "# ") < 0 ||
-		buf_puts(b, doc->title) < 0 || buf_puts(b, "\n\n") < 0))
-		return -1;
-	for (i = 0; i < sum->npicks; i++)
-		if (buf_puts(b, "- ") < 0 || render_pick(b, doc, sum, i, opt) < 0 ||
-			buf_putc(b, '\n') < 0)
-			return -1;
 	if (sum->nterms && opt->glossary) {
 		if (buf_puts(b, "\n| Key term | English |\n|---|---|\n") < 0)
 			return -1;
@@ -348,6 +356,21 @@ static int md_summary(nsum_buf *b, const nsum_doc *doc,
 			return -1;
 	}
 	return 0;
+}
+
+static int md_summary(nsum_buf *b, const nsum_doc *doc,
+	const nsum_summary *sum, const nsum_render_options *opt)
+{
+	size_t i;
+
+	if (doc->title && (buf_puts(b, "# ") < 0 ||
+		buf_puts(b, doc->title) < 0 || buf_puts(b, "\n\n") < 0))
+		return -1;
+	for (i = 0; i < sum->npicks; i++)
+		if (buf_puts(b, "- ") < 0 || render_pick(b, doc, sum, i, opt) < 0 ||
+			buf_putc(b, '\n') < 0)
+			return -1;
+	return render_terms_md(b, sum, opt);
 }
 
 /* With --explain in text: every sentence, its score and features. */

@@ -51,6 +51,18 @@ int render_html_topic(nsum_buf *b, const nsum_article *arts, size_t n,
 	const nsum_summary *sum, const nsum_render_options *opt);
 /* Append "source, YYYY-MM-DD" of a (either part may be missing).  0 or -1. */
 int render_topic_source(nsum_buf *b, const nsum_article *a);
+/*
+ * The key terms of sum for a terminal ("Key terms:" and one term a line
+ * with its English, or a wrapped list without a glossary), for Markdown (a
+ * table with the English, or a list), for HTML (a list of pills).  Nothing
+ * when there is none.  0 or -1.
+ */
+int render_terms_text(nsum_buf *b, const nsum_summary *sum,
+	const nsum_render_options *opt);
+int render_terms_md(nsum_buf *b, const nsum_summary *sum,
+	const nsum_render_options *opt);
+int render_terms_html(nsum_buf *b, const nsum_summary *sum,
+	const nsum_render_options *opt);
 /* Append s[0..n) with the characters Markdown reads as markup escaped. */
 int render_md_escape(nsum_buf *b, const char *s, size_t n);
 int render_html_summary(nsum_buf *b, const nsum_doc *doc,

@@ -63,42 +63,6 @@ out:
 	return rc;
 }
 
-/* The key terms, with their English when there is a glossary. */
-static int text_terms(nsum_buf *b, const nsum_summary *sum,
-	const nsum_render_options *opt)
-{
-	size_t i, wmax = 0, w;
-
-	if (!sum->nterms)
-		return 0;
-	for (i = 0; i < sum->nterms; i++) {
-		w = u8_width(sum->terms[i].text, strlen(sum->terms[i].text));
-		if (w > wmax)
-			wmax = w;
-	}
-	if (wmax > 36)
-		wmax = 36;
-	if (buf_puts(b, "\nKey terms:\n") < 0)
-		return -1;
-	for (i = 0; i < sum->nterms; i++) {
-		const nsum_term *t = &sum->terms[i];
-		const nsum_gloss_entry *e = opt->glossary && t->entry >= 0 ?
-			nsum_glossary_entry(opt->glossary, (size_t)t->entry) : NULL;
-
-		if (!opt->glossary) {
-			if (buf_printf(b, "  %s\n", t->text) < 0)
-				return -1;
-			continue;
-		}
-		w = u8_width(t->text, strlen(t->text));
-		if (buf_printf(b, "  %s%*s  %s\n", t->text,
-			(int)(w < wmax ? wmax - w : 0), "",
-			e ? e->en : "(not in the glossary)") < 0)
-			return -1;
-	}
-	return 0;
-}
-
 static int text_topic(nsum_buf *b, const nsum_article *arts, size_t n,
 	const nsum_summary *sum, const nsum_render_options *opt)
 {
@@ -127,7 +91,7 @@ static int text_topic(nsum_buf *b, const nsum_article *arts, size_t n,
 		if (i + 1 < sum->npicks && buf_putc(b, '\n') < 0)
 			goto out;
 	}
-	if (text_articles(b, arts, n, opt) < 0 || text_terms(b, sum, opt) < 0)
+	if (text_articles(b, arts, n, opt) < 0 || render_terms_text(b, sum, opt) < 0)
 		goto out;
 	rc = 0;
 out:
@@ -190,31 +154,8 @@ static int md_topic(nsum_buf *b, const nsum_article *arts, size_t n,
 			buf_puts(b, "`)\n") < 0)
 			goto out;
 	}
-	if (sum->nterms) {
-		if (buf_puts(b, opt->glossary ? "\n## Key terms\n\n| Key term | English |\n"
-			"|---|---|\n" : "\n## Key terms\n\n") < 0)
-			goto out;
-		for (i = 0; i < sum->nterms; i++) {
-			const nsum_term *t = &sum->terms[i];
-			const char *en = opt->glossary && t->entry >= 0 ?
-				nsum_glossary_entry(opt->glossary, (size_t)t->entry)->en : NULL;
-
-			if (!opt->glossary) {
-				if (buf_puts(b, "- ") < 0 ||
-					render_md_escape(b, t->text, strlen(t->text)) < 0 ||
-					buf_putc(b, '\n') < 0)
-					goto out;
-				continue;
-			}
-			if (buf_puts(b, "| ") < 0 ||
-				render_md_escape(b, t->text, strlen(t->text)) < 0 ||
-				buf_puts(b, " | ") < 0 ||
-				(en ? render_md_escape(b, en, strlen(en)) :
-				buf_puts(b, "*not in the glossary*")) < 0 ||
-				buf_puts(b, " |\n") < 0)
-				goto out;
-		}
-	}
+	if (render_terms_md(b, sum, opt) < 0)
+		goto out;
 	rc = 0;
 out:
 	buf_finish(&line);
