@@ -70,6 +70,14 @@ bool cli_parse_double(const char *cmd, const char *opt, const char *arg,
 char *cli_default_model(void);
 
 /*
+ * Give engine the model at path, else (unless no_model) the default one
+ * when it exists.  false, with the error reported and *code set, when the
+ * model cannot be read.
+ */
+bool cli_use_model(nsum_engine *engine, const char *path, bool no_model,
+	int *code);
+
+/*
  * A JSON-lines reader: one JSON object per line of a file or stdin.
  */
 typedef struct jsonl_reader {

@@ -86,7 +86,6 @@ int cmd_digest(int argc, char **argv)
 	nsum_error err;
 	cli_articles arts = { NULL, 0, 0 };
 	const char *out = ".", *model_path = NULL;
-	char *default_model = NULL;
 	char *glossaries[64], *dicts[64];
 	size_t nglossaries = 0, ndicts = 0, i;
 	nsum_dict *dict = NULL;
@@ -201,17 +200,8 @@ int cmd_digest(int argc, char **argv)
 	engine = nsum_engine_create(&err);
 	if (!engine)
 		return cli_report(&err);
-	if (!model_path && !no_model)
-		model_path = default_model = cli_default_model();
-	if (model_path) {
-		nsum_model *m = nsum_model_read_file(model_path, &err);
-
-		if (!m) {
-			code = cli_report(&err);
-			goto out;
-		}
-		nsum_engine_set_model(engine, m);
-	}
+	if (!cli_use_model(engine, model_path, no_model, &code))
+		goto out;
 	if (!no_glossary) {
 		glossary = cli_load_glossaries(glossaries, nglossaries, false, &code);
 		if (!glossary && code != EXIT_OK)
@@ -261,7 +251,6 @@ int cmd_digest(int argc, char **argv)
 out:
 	nsum_digest_destroy(dg);
 	cli_articles_finish(&arts);
-	free(default_model);
 	nsum_dict_destroy(dict);
 	nsum_glossary_destroy(glossary);
 	nsum_engine_destroy(engine);

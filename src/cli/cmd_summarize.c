@@ -245,7 +245,7 @@ static int summarize_main(int argc, char **argv, bool topic)
 	nsum_weights weights;
 	bool jsonl = false, no_model = false, format_set = false;
 	const char *model_path = NULL, *output = NULL;
-	char *default_model = NULL, *membuf = NULL, **glossaries = NULL;
+	char *membuf = NULL, **glossaries = NULL;
 	size_t memlen = 0, nglossaries = 0;
 	bool no_glossary = false;
 	nsum_glossary *glossary = NULL;
@@ -397,17 +397,8 @@ static int summarize_main(int argc, char **argv, bool topic)
 	r.engine = nsum_engine_create(&err);
 	if (!r.engine)
 		return cli_report(&err);
-	if (!model_path && !no_model)
-		model_path = default_model = cli_default_model();
-	if (model_path) {
-		nsum_model *m = nsum_model_read_file(model_path, &err);
-
-		if (!m) {
-			code = cli_report(&err);
-			goto out;
-		}
-		nsum_engine_set_model(r.engine, m);
-	}
+	if (!cli_use_model(r.engine, model_path, no_model, &code))
+		goto out;
 	if (no_glossary && (nglossaries || r.ropt.gloss)) {
 		code = cli_usage_error(NULL, "--no-glossary goes with neither "
 			"--glossary nor --gloss");
@@ -454,7 +445,6 @@ static int summarize_main(int argc, char **argv, bool topic)
 		cli_fail(&code, EXIT_IO);
 	}
 out:
-	free(default_model);
 	free(glossaries);
 	free(r.seen);
 	nsum_glossary_destroy(glossary);

@@ -115,6 +115,28 @@ bool cli_parse_double(const char *cmd, const char *opt, const char *arg,
 	return true;
 }
 
+bool cli_use_model(nsum_engine *engine, const char *path, bool no_model,
+	int *code)
+{
+	char *default_model = NULL;
+	nsum_model *m;
+	nsum_error err;
+
+	if (!path && !no_model)
+		path = default_model = cli_default_model();
+	if (!path)
+		return true;
+	nsum_error_init(&err);
+	m = nsum_model_read_file(path, &err);
+	free(default_model);
+	if (!m) {
+		*code = cli_report(&err);
+		return false;
+	}
+	nsum_engine_set_model(engine, m);
+	return true;
+}
+
 char *cli_default_model(void)
 {
 	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
