@@ -20,6 +20,7 @@
 #include "nsum/error.h"
 #include "nsum/split.h"
 #include "nsum/text.h"
+#include "nsum/token.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -38,6 +39,15 @@ typedef struct nsum_token {
 	unsigned capitalized : 1; /* starts with an upper-case letter */
 	unsigned elided : 1;   /* came after l' d' qu' ... */
 } nsum_token;
+
+/*
+ * Whether a token is a content word: a word of letters that is not a
+ * stopword.  Scoring, key terms, topics and history all count these.
+ */
+static inline bool nsum_token_is_content(const nsum_token *t)
+{
+	return t->kind == NSUM_WORD_ALPHA && !t->stop;
+}
 
 typedef struct nsum_doc_options {
 	bool clean;            /* run the cleaner (default true) */

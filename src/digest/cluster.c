@@ -117,12 +117,6 @@ void nsum_clustering_finish(nsum_clustering *c)
 	memset(c, 0, sizeof(*c));
 }
 
-/* Whether t counts for topics: a word of letters, not a stopword. */
-static bool is_content(const nsum_token *t)
-{
-	return t->kind == NSUM_WORD_ALPHA && !t->stop;
-}
-
 /* Whether sentence i of doc is article text. */
 static bool kept(const nsum_doc *doc, size_t i)
 {
@@ -231,7 +225,7 @@ static int build_vocabulary(work *w, nsum_engine *e)
 			for (t = doc->first[i]; t < doc->first[i + 1]; t++) {
 				const nsum_token *tok = &doc->tokens[t];
 
-				if (is_content(tok) && tok->stem < nstems &&
+				if (nsum_token_is_content(tok) && tok->stem < nstems &&
 					last[tok->stem] != d + 1) {
 					last[tok->stem] = (uint32_t)(d + 1);
 					df[tok->stem]++;
@@ -241,7 +235,7 @@ static int build_vocabulary(work *w, nsum_engine *e)
 		for (t = 0; t < doc->ntitle_tokens; t++) {
 			const nsum_token *tok = &doc->title_tokens[t];
 
-			if (is_content(tok) && tok->stem < nstems &&
+			if (nsum_token_is_content(tok) && tok->stem < nstems &&
 				last[tok->stem] != d + 1) {
 				last[tok->stem] = (uint32_t)(d + 1);
 				df[tok->stem]++;
@@ -344,7 +338,7 @@ static int build_vectors(work *w)
 				const nsum_token *tok = &doc->tokens[t];
 				uint32_t lid;
 
-				if (!is_content(tok) || tok->stem >= w->nstems)
+				if (!nsum_token_is_content(tok) || tok->stem >= w->nstems)
 					continue;
 				lid = w->lid_of[tok->stem];
 				if (tf[lid] == 0)
@@ -356,7 +350,7 @@ static int build_vectors(work *w)
 			const nsum_token *tok = &doc->title_tokens[t];
 			uint32_t lid;
 
-			if (!is_content(tok) || tok->stem >= w->nstems)
+			if (!nsum_token_is_content(tok) || tok->stem >= w->nstems)
 				continue;
 			lid = w->lid_of[tok->stem];
 			if (tf[lid] == 0)

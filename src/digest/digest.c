@@ -99,7 +99,7 @@ static int add_stems(const nsum_doc *doc, size_t lead, uint32_t **u,
 		for (t = doc->first[i]; t < doc->first[i + 1]; t++) {
 			const nsum_token *tk = &doc->tokens[t];
 
-			if (tk->kind != NSUM_WORD_ALPHA || tk->stop)
+			if (!nsum_token_is_content(tk))
 				continue;
 			if (mem_grow((void **)u, cap, *n + 1, sizeof(**u)) < 0)
 				return -1;
@@ -109,7 +109,7 @@ static int add_stems(const nsum_doc *doc, size_t lead, uint32_t **u,
 	for (t = 0; t < doc->ntitle_tokens; t++) {
 		const nsum_token *tk = &doc->title_tokens[t];
 
-		if (tk->kind != NSUM_WORD_ALPHA || tk->stop)
+		if (!nsum_token_is_content(tk))
 			continue;
 		if (mem_grow((void **)u, cap, *n + 1, sizeof(**u)) < 0)
 			return -1;

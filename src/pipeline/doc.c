@@ -284,7 +284,7 @@ bool nsum_doc_candidate(const nsum_doc *doc, size_t i)
 	if (doc->first[i + 1] - doc->first[i] < MIN_WORDS)
 		return false;
 	for (t = doc->first[i]; t < doc->first[i + 1] && !content; t++)
-		content = doc->tokens[t].kind == NSUM_WORD_ALPHA && !doc->tokens[t].stop;
+		content = nsum_token_is_content(&doc->tokens[t]);
 	return content;
 }
 

@@ -88,11 +88,6 @@ uint32_t set_index(const uint32_t *u, size_t n, uint32_t stem)
 	return NO_LID;
 }
 
-static bool is_content(const nsum_token *t)
-{
-	return t->kind == NSUM_WORD_ALPHA && !t->stop;
-}
-
 int set_build(set *s, nsum_engine *e, nsum_doc *const *docs, size_t ndocs)
 {
 	const nsum_model *model = nsum_engine_model(e);
@@ -135,11 +130,11 @@ int set_build(set *s, nsum_engine *e, nsum_doc *const *docs, size_t ndocs)
 			if (!nsum_doc_candidate(doc, i))
 				continue;
 			for (t = doc->first[i]; t < doc->first[i + 1]; t++)
-				if (is_content(&doc->tokens[t]))
+				if (nsum_token_is_content(&doc->tokens[t]))
 					all[n++] = doc->tokens[t].stem;
 		}
 		for (t = 0; t < doc->ntitle_tokens; t++)
-			if (is_content(&doc->title_tokens[t]))
+			if (nsum_token_is_content(&doc->title_tokens[t]))
 				all[n++] = doc->title_tokens[t].stem;
 	}
 	if (n)
@@ -161,11 +156,11 @@ int set_build(set *s, nsum_engine *e, nsum_doc *const *docs, size_t ndocs)
 		size_t base = s->tok_offset[d], rank = 0;
 
 		for (t = 0; t < doc->ntokens; t++)
-			s->lid[base + t] = is_content(&doc->tokens[t]) ?
+			s->lid[base + t] = nsum_token_is_content(&doc->tokens[t]) ?
 				set_index(s->stem_of, s->nlocal, doc->tokens[t].stem) : NO_LID;
 		for (t = 0; t < doc->ntitle_tokens; t++)
 			s->title_lid[s->title_offset[d] + t] =
-				is_content(&doc->title_tokens[t]) ?
+				nsum_token_is_content(&doc->title_tokens[t]) ?
 				set_index(s->stem_of, s->nlocal, doc->title_tokens[t].stem) :
 				NO_LID;
 		for (i = 0; i < doc->sents.count; i++) {
@@ -306,7 +301,7 @@ int set_seen(const set *s, nsum_doc *const *seen, size_t nseen, double *sim)
 				cap = want;
 			}
 			for (t = doc->first[i]; t < doc->first[i + 1]; t++)
-				if (is_content(&doc->tokens[t]))
+				if (nsum_token_is_content(&doc->tokens[t]))
 					u[n++] = doc->tokens[t].stem;
 			if (!n)
 				continue;
