@@ -539,6 +539,54 @@ static void test_restore_damaged(void **state)
 	nsum_glossary_destroy(g);
 }
 
+/*
+ * An offset of a saved string that points inside a string is refused: it
+ * could cut a character ("\x89lys\xC3\xA9" + "e" from "\xC3\x89lys\xC3\xA9" "e"),
+ * and every string of a glossary must be UTF-8.  (Found by fuzz_glossary:
+ * fuzz/corpus/glossary/saved-offset-inside-string.bin.)
+ */
+static void test_restore_offset_inside_string(void **state)
+{
+	nsum_glossary *g = load(glossary_csv, sizeof(glossary_csv) - 1), *r;
+	size_t len, i, k, strings, tested = 0;
+	char *saved = nsum_glossary_save(g, 7, &len), *copy;
+	uint32_t nfiles, nentries, off, slen;
+
+	(void)state;
+	assert_non_null(saved);
+	copy = malloc(len);
+	assert_non_null(copy);
+	/* magic 8, abi 4, tag 8, then the file and entry counts. */
+	memcpy(&nfiles, saved + 20, 4);
+	memcpy(&nentries, saved + 24, 4);
+	assert_int_equal(nentries, nsum_glossary_count(g));
+	/* File offsets, then 8 words an entry (5 offsets), then the strings. */
+	strings = 28 + 4 * (size_t)nfiles + 32 * (size_t)nentries;
+	memcpy(&slen, saved + strings, 4);
+	strings += 4;
+	for (i = 0; i < nentries; i++) {
+		for (k = 0; k < 5; k++) {
+			size_t at = 28 + 4 * (size_t)nfiles + 32 * i + 4 * k;
+
+			memcpy(&off, saved + at, 4);
+			if (off + 1 >= slen || saved[strings + off] == '\0')
+				continue;
+			memcpy(copy, saved, len);
+			off++;
+			memcpy(copy + at, &off, 4);
+			r = nsum_glossary_restore(copy, len, 7);
+			if (r)
+				fail_msg("entry %zu, string %zu: offset inside '%s' taken",
+					i, k, saved + strings + off - 1);
+			tested++;
+		}
+	}
+	assert_true(tested >= nentries * 2);
+	free(copy);
+	nsum_free(saved);
+	nsum_glossary_destroy(g);
+}
+
 /* A restored glossary takes more files as a loaded one does: its tables,
  * borrowed from the saved bytes, are copied before they change. */
 static void test_restore_then_load(void **state)
@@ -783,6 +831,7 @@ int main(void)
 		cmocka_unit_test(test_plain_key_table),
 		cmocka_unit_test(test_save_restore),
 		cmocka_unit_test(test_restore_damaged),
+		cmocka_unit_test(test_restore_offset_inside_string),
 		cmocka_unit_test(test_restore_then_load),
 		cmocka_unit_test(test_update_concurrent),
 		cmocka_unit_test(test_export_import_roundtrip),

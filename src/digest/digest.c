@@ -19,6 +19,7 @@
 #include "nsum/nsum.h"
 #include "render/render.h"
 #include "util/buf.h"
+#include "util/json.h"
 #include "util/mem.h"
 #include "util/strmap.h"
 
@@ -180,13 +181,18 @@ static bool digest_name(const char *name, const char *day)
 static nsum_status read_past(nsum_engine *e, const char *path,
 	const char *date, past **ps, size_t *n, size_t *cap, nsum_error *err)
 {
-	json_error_t jerr;
+	json_error_t jerr, again;
 	json_t *root, *topics, *t;
 	nsum_status st = NSUM_OK;
 	size_t i;
 
 	root = json_load_file(path, 0, &jerr);
+	if (!root)
+		root = json_load_file(path, 0, &again);
 	if (!root) {
+		if (json_failed_on_memory(&jerr, &again))
+			return nsum_error_set(err, NSUM_ENOMEM, path, 0, 0,
+				"out of memory");
 		if (jerr.line <= 0)
 			return nsum_error_set(err, NSUM_EIO, path, 0, 0, "%s", jerr.text);
 		return nsum_error_set(err, NSUM_EFORMAT, path, (size_t)jerr.line,
@@ -794,28 +800,22 @@ size_t nsum_digest_topic_count(const nsum_digest *d)
 char *nsum_digest_render(const nsum_digest *d, nsum_format format,
 	bool compact, size_t *len)
 {
-	char *s, *copy;
-	size_t n;
+	nsum_buf b;
 
 	if (format == NSUM_FORMAT_HTML)
 		return digest_render_html(d->root, len);
 	if (format != NSUM_FORMAT_JSON)
 		return digest_render_md(d->root, len);
-	s = json_dumps(d->root, JSON_REAL_PRECISION(10) |
-		(compact ? JSON_COMPACT : JSON_INDENT(2)));
-	if (!s)
+	buf_init(&b);
+	if (json_dump_append(d->root, JSON_REAL_PRECISION(10) |
+		(compact ? JSON_COMPACT : JSON_INDENT(2)), &b) < 0 ||
+		buf_putc(&b, '\n') < 0) {
+		buf_finish(&b);
 		return NULL;
-	n = strlen(s);
-	copy = nsum_malloc(n + 2);
-	if (copy) {
-		memcpy(copy, s, n);
-		copy[n] = '\n';
-		copy[n + 1] = '\0';
-		if (len)
-			*len = n + 1;
 	}
-	nsum_free(s);
-	return copy;
+	if (len)
+		*len = b.len;
+	return buf_steal(&b);
 }
 
 nsum_status nsum_digest_write(const nsum_digest *d, const char *dir,

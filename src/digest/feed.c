@@ -28,6 +28,7 @@
 #include "nsum/nsum.h"
 #include "nsum/text.h"
 #include "util/buf.h"
+#include "util/json.h"
 #include "util/mem.h"
 #include "util/utf8.h"
 
@@ -508,9 +509,7 @@ static nsum_status load_root(feed *f, nsum_error *err)
 		&again);
 	if (f->root)
 		return NSUM_OK;
-	if (!je.text[0] || json_error_code(&je) == json_error_out_of_memory ||
-		je.line != again.line || je.column != again.column ||
-		strcmp(je.text, again.text) != 0)
+	if (json_failed_on_memory(&je, &again))
 		return nsum_error_set(err, NSUM_ENOMEM, f->json_path.data, 0, 0,
 			"out of memory");
 	return nsum_error_set(err, NSUM_EFORMAT, f->json_path.data,
@@ -685,7 +684,6 @@ static int format_json(const feed *f, const char *title, char **out,
 	json_t *root = json_object(), *authors = json_array(), *author = json_object();
 	json_t *items = json_array();
 	nsum_buf b;
-	char *s = NULL;
 	size_t i;
 	int rc = 0;
 
@@ -713,8 +711,9 @@ static int format_json(const feed *f, const char *title, char **out,
 	rc |= put(root, "items", items);
 	if (rc)
 		goto out;
-	s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	if (!s || buf_puts(&b, s) < 0 || buf_putc(&b, '\n') < 0) {
+	buf_clear(&b);
+	if (json_dump_append(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER, &b) < 0 ||
+		buf_putc(&b, '\n') < 0) {
 		rc = -1;
 		goto out;
 	}
@@ -722,7 +721,6 @@ static int format_json(const feed *f, const char *title, char **out,
 	*out = buf_steal(&b);
 	rc = *out ? 0 : -1;
 out:
-	nsum_free(s);
 	json_decref(root);
 	buf_finish(&b);
 	return rc;

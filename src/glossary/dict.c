@@ -587,19 +587,23 @@ nsum_status nsum_dict_load(nsum_dict *d, const char *path, nsum_error *err)
 /* ---------------------------------------------------------------------- */
 /* Translation. */
 
-/* Similarity of two strings: Dice coefficient of their letter bigrams,
- * compared without accents and case (cognates score high). */
-static double cognate(const char *fr, const char *en)
+/* Similarity of two strings into *score: Dice coefficient of their letter
+ * bigrams, compared without accents and case (cognates score high).  0, or
+ * -1 on no memory. */
+static int cognate(const char *fr, const char *en, double *score)
 {
 	nsum_buf a, b;
 	size_t i, j, hits = 0, na, nb;
-	double score = 0;
+	int rc = 0;
 
+	*score = 0;
 	buf_init(&a);
 	buf_init(&b);
 	if (term_key(fr, strlen(fr), KEY_PLAIN, &a, &na) < 0 ||
-		u8_lower_append(&b, en, strlen(en)) < 0)
+		u8_lower_append(&b, en, strlen(en)) < 0) {
+		rc = -1;
 		goto out;
+	}
 	na = a.len > 1 ? a.len - 1 : 0;
 	nb = b.len > 1 ? b.len - 1 : 0;
 	if (!na || !nb)
@@ -610,44 +614,53 @@ static double cognate(const char *fr, const char *en)
 				hits++;
 				break;
 			}
-	score = 2.0 * (double)hits / (double)(na + nb);
+	*score = 2.0 * (double)hits / (double)(na + nb);
 out:
 	buf_finish(&a);
 	buf_finish(&b);
-	return score;
+	return rc;
 }
 
-/* The head of the French word or term s[0..n), or NULL. */
-static const head *find_head(const nsum_dict *d, const char *s, size_t n)
+/*
+ * The head of the French word or term s[0..n) into *found, NULL if there
+ * is none.  0, or -1 on no memory.
+ */
+static int find_head(const nsum_dict *d, const char *s, size_t n,
+	const head **found)
 {
 	nsum_buf key;
 	size_t nparts, k;
 	uint32_t h;
-	const head *found = NULL;
+	int rc = 0;
 
+	*found = NULL;
 	buf_init(&key);
-	for (k = 0; k < 2 && !found; k++) {
-		if (term_key(s, n, k ? KEY_PLAIN : KEY_ACCENT, &key, &nparts) < 0)
+	for (k = 0; k < 2 && !*found; k++) {
+		if (term_key(s, n, k ? KEY_PLAIN : KEY_ACCENT, &key, &nparts) < 0) {
+			rc = -1;
 			break;
+		}
 		if (nparts && strmap_get(&d->keys[k], key.data, key.len, &h))
-			found = &d->heads[h];
+			*found = &d->heads[h];
 	}
 	buf_finish(&key);
-	return found;
+	return rc;
 }
 
 /*
- * The best English of a head in the role pos (POS_UNKNOWN: any): among the
- * senses of that part of speech if there are any, the one most like the
- * French word, the dictionary's first on ties.  NULL if none.
+ * The best English of a head in the role pos (POS_UNKNOWN: any) into
+ * *best: among the senses of that part of speech if there are any, the one
+ * most like the French word, the dictionary's first on ties; NULL if none.
+ * 0, or -1 on no memory.
  */
-static const sense *best_sense(const nsum_dict *d, const head *h, enum pos pos)
+static int best_sense(const nsum_dict *d, const head *h, enum pos pos,
+	const sense **best)
 {
-	const sense *best = NULL;
 	double bs = -1;
 	uint32_t k;
 	bool any = false;
 
+	*best = NULL;
 	for (k = h->first; k && pos != POS_UNKNOWN; k = d->senses[k - 1].next)
 		any = any || (d->senses[k - 1].pos & (1u << pos));
 	for (k = h->first; k; k = d->senses[k - 1].next) {
@@ -656,13 +669,14 @@ static const sense *best_sense(const nsum_dict *d, const head *h, enum pos pos)
 
 		if (any && !(s->pos & (1u << pos)))
 			continue;
-		c = cognate(h->word, d->pool.data + s->en);
-		if (c > bs + 0.15 || !best) {
+		if (cognate(h->word, d->pool.data + s->en, &c) < 0)
+			return -1;
+		if (c > bs + 0.15 || !*best) {
 			bs = c;
-			best = s;
+			*best = s;
 		}
 	}
-	return best;
+	return 0;
 }
 
 /* Whether head h has a sense of part of speech pos. */
@@ -720,10 +734,12 @@ static bool connector_word(const char *s, size_t n)
 static int word_en(const nsum_dict *d, const char *term, const tword *w,
 	enum pos pos, nsum_buf *b)
 {
-	const sense *s = w->h ? best_sense(d, w->h, pos) : NULL;
+	const sense *s = NULL;
 	const char *en;
 	size_t n;
 
+	if (w->h && best_sense(d, w->h, pos, &s) < 0)
+		return -1;
 	if (!s || w->keep)
 		return buf_append(b, term + w->start, w->end - w->start);
 	en = d->pool.data + s->en;
@@ -758,8 +774,10 @@ static int compose(const nsum_dict *d, const char *term, const tword *w,
 	/* A part the dictionaries hold whole ("contrôleurs aériens" in
 	 * "grève des contrôleurs aériens") is translated whole. */
 	if (b - a > 1) {
-		const head *h = find_head(d, term + w[a].start, w[b - 1].end - w[a].start);
+		const head *h;
 
+		if (find_head(d, term + w[a].start, w[b - 1].end - w[a].start, &h) < 0)
+			return -1;
 		if (h) {
 			tword whole = w[b - 1];
 
@@ -835,7 +853,7 @@ nsum_status nsum_dict_translate(const nsum_dict *d, const char *term,
 	size_t len, size_t max, nsum_dict_candidate **out, size_t *n,
 	nsum_error *err)
 {
-	const head *h = find_head(d, term, len);
+	const head *h;
 	tword *w = NULL;
 	size_t nw = 0, wcap = 0, pos = 0, cap = 0;
 	nsum_word word;
@@ -846,10 +864,14 @@ nsum_status nsum_dict_translate(const nsum_dict *d, const char *term,
 	*n = 0;
 	buf_init(&b);
 	buf_init(&low);
+	if (find_head(d, term, len, &h) < 0)
+		goto nomem;
 	if (h) {
 		uint32_t k;
-		const sense *best = best_sense(d, h, POS_UNKNOWN);
+		const sense *best;
 
+		if (best_sense(d, h, POS_UNKNOWN, &best) < 0)
+			goto nomem;
 		/* The most cognate sense first, then the others in order. */
 		if (best && add_candidate(out, n, &cap, d->pool.data + best->en,
 			strlen(d->pool.data + best->en), d->sources[best->source]) < 0)
@@ -878,8 +900,10 @@ nsum_status nsum_dict_translate(const nsum_dict *d, const char *term,
 		t->connector = connector_word(low.data, low.len);
 		t->coord = (low.len == 2 && memcmp(low.data, "et", 2) == 0) ||
 			(low.len == 2 && memcmp(low.data, "ou", 2) == 0);
-		t->h = t->connector ? NULL : find_head(d, term + word.start,
-			word.end - word.start);
+		t->h = NULL;
+		if (!t->connector && find_head(d, term + word.start,
+			word.end - word.start, &t->h) < 0)
+			goto nomem;
 		/* A capitalized word no dictionary knows is a name: it stays as
 		 * written. */
 		t->keep = word.capitalized && !t->h;

@@ -23,6 +23,7 @@
 #include <utf8proc.h>
 
 #include "glossary/key.h"
+#include "glossary/lookup.h"
 #include "nsum/glossary.h"
 #include "nsum/lang.h"
 #include "nsum/token.h"
@@ -497,21 +498,29 @@ static bool words_within(const char *text, size_t len, size_t a, size_t b)
 	return true;
 }
 
-long nsum_glossary_lookup(const nsum_glossary *g, const char *term,
-	size_t len)
+int gloss_lookup(const nsum_glossary *g, const char *term, size_t len,
+	long *found)
 {
 	nsum_gloss_match *m = NULL;
 	size_t n = 0;
-	long found = -1;
 
 	/* The whole term must be one match: no word before or after it (an
 	 * elided article is no word: "d'Orsay" is "Orsay"). */
+	*found = -1;
 	if (nsum_glossary_find(g, term, 0, len, &m, &n, NULL) != NSUM_OK)
 		return -1;
 	if (n == 1 && words_within(term, len, m[0].start, m[0].end))
-		found = (long)m[0].entry;
+		*found = (long)m[0].entry;
 	nsum_free(m);
-	return found;
+	return 0;
+}
+
+long nsum_glossary_lookup(const nsum_glossary *g, const char *term,
+	size_t len)
+{
+	long found;
+
+	return gloss_lookup(g, term, len, &found) < 0 ? -1 : found;
 }
 
 /* The English key of s[0..n): words lower-cased and stemmed, space-joined. */
@@ -701,24 +710,30 @@ static void problem(checker *c, size_t line, size_t col, const char *fmt, ...)
 	c->problems++;
 }
 
-/* Whether every word of term is a French stopword. */
-static bool only_function_words(const nsum_lang *lang, const char *term)
+/* Whether every word of term is a French stopword, into *only.  0, or -1
+ * on no memory. */
+static int only_function_words(const nsum_lang *lang, const char *term,
+	bool *only)
 {
 	size_t pos = 0, n = strlen(term), words = 0;
 	nsum_word w;
 	nsum_buf low;
 	bool all = true;
+	int rc = 0;
 
 	buf_init(&low);
 	while (all && nsum_word_next(term, n, &pos, &w)) {
 		words++;
 		buf_clear(&low);
-		if (u8_lower_append(&low, term + w.start, w.end - w.start) < 0)
+		if (u8_lower_append(&low, term + w.start, w.end - w.start) < 0) {
+			rc = -1;
 			break;
+		}
 		all = nsum_lang_is_stopword(lang, NSUM_LANG_FR, low.data, low.len);
 	}
 	buf_finish(&low);
-	return words && all;
+	*only = rc == 0 && words && all;
+	return rc;
 }
 
 long nsum_glossary_check(const char *path, const nsum_glossary *other,
@@ -755,7 +770,7 @@ long nsum_glossary_check(const char *path, const nsum_glossary *other,
 		const char *fr = cell(f, r, cols[0]), *en = cell(f, r, cols[1]), *why;
 		nsum_gloss_status st;
 		uint32_t prev;
-		bool cs = false;
+		bool cs = false, only;
 
 		for (k = 0; k < nsum_glossfile_columns(f); k++) {
 			why = cell_problem(nsum_glossfile_cell(f, r, k));
@@ -785,7 +800,9 @@ long nsum_glossary_check(const char *path, const nsum_glossary *other,
 			problem(&c, line, col, "'%s' has no word and can never match", fr);
 			continue;
 		}
-		if (only_function_words(lang, fr))
+		if (only_function_words(lang, fr, &only) < 0)
+			goto out;
+		if (only)
 			problem(&c, line, col, "'%s' is only function words", fr);
 		if (strmap_get(&seen, key.data, key.len, &prev)) {
 			size_t pline, pcol;
@@ -797,8 +814,10 @@ long nsum_glossary_check(const char *path, const nsum_glossary *other,
 			goto out;
 		}
 		if (other) {
-			long o = nsum_glossary_lookup(other, fr, strlen(fr));
+			long o;
 
+			if (gloss_lookup(other, fr, strlen(fr), &o) < 0)
+				goto out;
 			if (o >= 0 && strcmp(other->entries[o].pub.en, en) != 0)
 				problem(&c, line, col, "'%s' is '%s' here but '%s' in %s:%zu",
 					fr, en, other->entries[o].pub.en,
@@ -1013,10 +1032,12 @@ static nsum_glossary *restore(void *data, size_t len, uint64_t tag,
 	if (!g->files || !g->entries)
 		goto fail;
 	g->cap = (size_t)nentries + 1;
+	/* An offset must start one of the strings: the middle of one could be
+	 * the middle of a character. */
 	for (i = 0; i < nfiles; i++) {
 		uint32_t off = get32(&meta);
 
-		if (off >= slen)
+		if (off >= slen || (off && strings[off - 1] != '\0'))
 			goto fail;
 		g->files[i] = mem_strndup(strings + off, strlen(strings + off));
 		if (!g->files[i])
@@ -1031,7 +1052,7 @@ static nsum_glossary *restore(void *data, size_t len, uint64_t tag,
 		for (k = 0; k < 5; k++) {
 			uint32_t off = get32(&meta);
 
-			if (off >= slen)
+			if (off >= slen || (off && strings[off - 1] != '\0'))
 				goto fail;
 			*str[k] = strings + off;
 		}

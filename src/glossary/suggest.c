@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "glossary/key.h"
+#include "glossary/lookup.h"
 #include "nsum/glossary.h"
 #include "nsum/summarize.h"
 #include "util/buf.h"
@@ -67,8 +68,11 @@ nsum_status nsum_glossary_suggest(const nsum_glossary *g, const nsum_dict *d,
 		for (k = 0; k < sum->nterms; k++) {
 			const nsum_term *t = &sum->terms[k];
 			uint32_t at;
+			long entry = -1;
 
-			if (g && nsum_glossary_lookup(g, t->text, strlen(t->text)) >= 0)
+			if (g && gloss_lookup(g, t->text, strlen(t->text), &entry) < 0)
+				goto nomem_sum;
+			if (entry >= 0)
 				continue;
 			if (term_key(t->text, strlen(t->text), KEY_ACCENT, &key, &nparts) < 0)
 				goto nomem_sum;

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "glossary/lookup.h"
 #include "score/score.h"
 #include "util/mem.h"
 
@@ -37,9 +38,12 @@ static int gloss(nsum_summary *sum, nsum_doc *const *docs,
 {
 	size_t i, k, cap = 0;
 
-	for (i = 0; i < sum->nterms; i++)
-		sum->terms[i].entry = g ? nsum_glossary_lookup(g, sum->terms[i].text,
-			strlen(sum->terms[i].text)) : -1;
+	for (i = 0; i < sum->nterms; i++) {
+		sum->terms[i].entry = -1;
+		if (g && gloss_lookup(g, sum->terms[i].text,
+			strlen(sum->terms[i].text), &sum->terms[i].entry) < 0)
+			return -1;
+	}
 	for (i = 0; g && i < sum->npicks; i++) {
 		const nsum_pick *p = &sum->picks[i];
 		const nsum_doc *d = docs[p->doc];

@@ -67,36 +67,6 @@ static size_t valid_seq(const unsigned char *s, size_t n, size_t i)
 	return k > 0 ? (size_t)k : 0;
 }
 
-/* Whether NFC could change the text: a character that composes or reorders. */
-static bool needs_nfc(const char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n) {
-		int32_t cp;
-		const utf8proc_property_t *p;
-
-		if ((unsigned char)s[i] < 0xCC) {
-			/* Below U+0300 nothing changes under NFC. */
-			i++;
-			continue;
-		}
-		if (((unsigned char)s[i] & 0xC0) == 0x80) {
-			i++;
-			continue;
-		}
-		i += u8_decode(s, n, i, &cp);
-		if (cp < 0x300)
-			continue;
-		p = utf8proc_get_property(cp);
-		if (p->combining_class != 0 || p->comb_index != UINT16_MAX ||
-			p->comp_exclusion ||
-			(p->decomp_seqindex != UINT16_MAX && p->decomp_type == 0))
-			return true;
-	}
-	return false;
-}
-
 /* Put out->data in NFC through utf8proc. */
 static nsum_status apply_nfc(nsum_text *out, const char *source, nsum_error *err)
 {
@@ -261,7 +231,7 @@ nsum_status nsum_text_init_bytes(nsum_text *out, const char *bytes, size_t len,
 	*w = '\0';
 	out->len = (size_t)(w - out->data);
 
-	if (needs_nfc(out->data, out->len)) {
+	if (u8_needs_nfc(out->data, out->len)) {
 		st = apply_nfc(out, source, err);
 		if (st != NSUM_OK) {
 			nsum_text_finish(out);

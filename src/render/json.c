@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "render/render.h"
+#include "util/json.h"
 #include "util/mem.h"
 
 /* Set key of obj to v, taking v over; returns -1 if v is NULL or on error. */
@@ -42,32 +43,25 @@ static json_t *score_value(double x)
 	return isfinite(x) ? json_real(render_round(x)) : json_null();
 }
 
-/* Dump root and free it; NULL on failure. */
+/* Dump root, with a final newline, and free it; NULL on failure. */
 static char *dump(json_t *root, const nsum_render_options *opt, size_t *len)
 {
 	size_t flags = JSON_REAL_PRECISION(10);
-	char *s, *copy;
+	nsum_buf b;
 
 	if (!root)
 		return NULL;
 	flags |= opt && opt->compact ? JSON_COMPACT : JSON_INDENT(2);
-	s = json_dumps(root, flags);
-	json_decref(root);
-	if (!s)
+	buf_init(&b);
+	if (json_dump_append(root, flags, &b) < 0 || buf_putc(&b, '\n') < 0) {
+		json_decref(root);
+		buf_finish(&b);
 		return NULL;
-	/* Hand back memory from nsum's allocator, with a final newline. */
-	copy = nsum_malloc(strlen(s) + 2);
-	if (copy) {
-		size_t n = strlen(s);
-
-		memcpy(copy, s, n);
-		copy[n] = '\n';
-		copy[n + 1] = '\0';
-		if (len)
-			*len = n + 1;
 	}
-	nsum_free(s);
-	return copy;
+	json_decref(root);
+	if (len)
+		*len = b.len;
+	return buf_steal(&b);
 }
 
 static json_t *stats(const nsum_doc *doc, const nsum_summary *sum)

@@ -4,11 +4,15 @@
  * cleared when it grows past a bound, so memory stays flat on endless input;
  * stem ids stay valid since the vocabulary is kept.
  */
+#include <stdlib.h>
+
 #include <libstemmer.h>
+#include <utf8proc.h>
 
 #include "nsum/stem.h"
 #include "util/mem.h"
 #include "util/strmap.h"
+#include "util/utf8.h"
 
 /* Words cached before the cache is cleared. */
 #define CACHE_MAX (1u << 21)
@@ -58,6 +62,29 @@ uint32_t nsum_stemmer_intern(nsum_stemmer *s, const char *str, size_t len)
 	return strmap_intern(&s->stems, str, len);
 }
 
+/*
+ * Intern stem (len bytes) in NFC.  Snowball can take the accent off a
+ * letter that a combining accent follows ("révélé" U+0301 "les" gives
+ * "révéle" U+0301 "l"), and the two then compose: without this, such a
+ * stem would differ from the same stem read back from a model file.
+ */
+static uint32_t intern_nfc(nsum_stemmer *s, const char *stem, size_t len)
+{
+	utf8proc_uint8_t *nfc = NULL;
+	utf8proc_ssize_t n;
+	uint32_t id;
+
+	if (!u8_needs_nfc(stem, len))
+		return strmap_intern(&s->stems, stem, len);
+	n = utf8proc_map((const utf8proc_uint8_t *)stem, (utf8proc_ssize_t)len,
+		&nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (n < 0)
+		return NSUM_NO_STEM;
+	id = strmap_intern(&s->stems, (const char *)nfc, (size_t)n);
+	free(nfc);
+	return id;
+}
+
 uint32_t nsum_stemmer_stem(nsum_stemmer *s, const char *word, size_t len)
 {
 	const sb_symbol *stem;
@@ -70,8 +97,7 @@ uint32_t nsum_stemmer_stem(nsum_stemmer *s, const char *word, size_t len)
 	stem = sb_stemmer_stem(s->sb, (const sb_symbol *)word, (int)len);
 	if (!stem)
 		return NSUM_NO_STEM;
-	id = strmap_intern(&s->stems, (const char *)stem,
-		(size_t)sb_stemmer_length(s->sb));
+	id = intern_nfc(s, (const char *)stem, (size_t)sb_stemmer_length(s->sb));
 	if (id == NSUM_NO_STEM)
 		return id;
 	if (s->cache.count >= CACHE_MAX) {

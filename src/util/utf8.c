@@ -175,3 +175,32 @@ size_t u8_length(const char *s, size_t n)
 			count++;
 	return count;
 }
+
+bool u8_needs_nfc(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		int32_t cp;
+		const utf8proc_property_t *p;
+
+		if ((unsigned char)s[i] < 0xCC) {
+			/* Below U+0300 nothing changes under NFC. */
+			i++;
+			continue;
+		}
+		if (((unsigned char)s[i] & 0xC0) == 0x80) {
+			i++;
+			continue;
+		}
+		i += u8_decode(s, n, i, &cp);
+		if (cp < 0x300)
+			continue;
+		p = utf8proc_get_property(cp);
+		if (p->combining_class != 0 || p->comb_index != UINT16_MAX ||
+			p->comp_exclusion ||
+			(p->decomp_seqindex != UINT16_MAX && p->decomp_type == 0))
+			return true;
+	}
+	return false;
+}

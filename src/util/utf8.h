@@ -142,6 +142,13 @@ static inline bool u8_is_dash(int32_t cp)
  */
 int u8_lower_append(nsum_buf *b, const char *s, size_t n);
 
+/*
+ * Whether NFC could change s[0..n) (valid UTF-8): it holds a character that
+ * composes, reorders or decomposes.  A scan that skips everything below
+ * U+0300; false means s is already NFC.
+ */
+bool u8_needs_nfc(const char *s, size_t n);
+
 /* Display width in columns of s[0..n) (for aligned terminal output). */
 size_t u8_width(const char *s, size_t n);
 
