@@ -12,6 +12,7 @@
  *   model.h      document frequencies from a corpus
  *   summarize.h  score, select, key terms
  *   render.h     text, plain, JSON, Markdown, HTML
+ *   rouge.h      ROUGE scores of summaries against references (nsum eval)
  *   glossary.h   French-English glossary: files, matching, exchange
  *   dict.h       dictionaries that propose English for new terms
  *   article.h    an article with its source and date (topics, digests)
@@ -40,6 +41,7 @@
 #include "nsum/lang.h"
 #include "nsum/model.h"
 #include "nsum/render.h"
+#include "nsum/rouge.h"
 #include "nsum/split.h"
 #include "nsum/stem.h"
 #include "nsum/summarize.h"

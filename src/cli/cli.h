@@ -146,6 +146,7 @@ int cmd_clean(int argc, char **argv);
 int cmd_split(int argc, char **argv);
 int cmd_model(int argc, char **argv);
 int cmd_glossary(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
 
 /*
  * The glossaries paths[0..n), or when n is 0 the installed one and the

@@ -17,6 +17,7 @@ static const char usage[] =
 	"       nsum split [--clean] FILE...   one sentence per line\n"
 	"       nsum model build|merge ...     document-frequency models\n"
 	"       nsum glossary COMMAND ...      the French-English glossary\n"
+	"       nsum eval --refs F --sums F    ROUGE of summaries against references\n"
 	"       nsum --help | --version\n"
 	"\n"
 	"Summary options:\n"
@@ -70,6 +71,8 @@ int main(int argc, char **argv)
 			return cmd_model(argc - 1, argv + 1);
 		if (strcmp(cmd, "glossary") == 0)
 			return cmd_glossary(argc - 1, argv + 1);
+		if (strcmp(cmd, "eval") == 0)
+			return cmd_eval(argc - 1, argv + 1);
 		if (strcmp(cmd, "help") == 0) {
 			print_main_usage(stdout);
 			return EXIT_OK;
