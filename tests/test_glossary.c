@@ -127,6 +127,7 @@ static void test_csv_errors(void **state)
 	BAD("fr,en\n\"paix\"x,peace\n", 2, 7, "text after the closing quote");
 	BAD("fr,en\npaix,peace,extra\n", 2, 12, "3 fields where the header has 2");
 	BAD("fr,en,note\npaix,peace\n", 2, 6, "2 fields where the header has 3");
+	BAD("fr,en\npaix\n", 2, 1, "1 field where the header has 2");
 	BAD("fr,en\npa\x01ix,peace\n", 2, 3, "control character");
 	BAD("fr,en\n\xC3\xA9t\xC3\xA9,summer\nh\xE9,x\n", 3, 2, "invalid UTF-8");
 	BAD("fr,en\n,peace\n", 2, 1, "empty 'fr' cell");

@@ -192,8 +192,8 @@ nsum_glossfile *nsum_glossfile_parse(const char *data, size_t len,
 				f->header.count;
 
 			nsum_error_set(err, NSUM_EFORMAT, source, rec->fields[at].line,
-				rec->fields[at].column, "%zu fields where the header has %zu",
-				rec->count, f->header.count);
+				rec->fields[at].column, "%zu field%s where the header has %zu",
+				rec->count, rec->count == 1 ? "" : "s", f->header.count);
 			goto fail;
 		}
 		r = &f->rows[f->nrows];
