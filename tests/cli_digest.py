@@ -187,6 +187,18 @@ def main():
         check(rc == 4 and "bad.txt:1:10" in se, "invalid UTF-8: named and exit 4 (%d: %s)" % (rc, se.strip()))
         check(os.path.exists(os.path.join(home, "o3", "2026-03-14.json")),
               "the digest of the good articles is still written")
+        # A damaged history: a summary of control characters (\u0001 ...)
+        # is not a digest's; the error names the file.
+        hist = os.path.join(home, "hist")
+        os.makedirs(hist)
+        with open(os.path.join(hist, "2026-03-11.json"), "w") as f:
+            json.dump({"topics": [{"id": "t1", "headline": "Crue",
+                                   "summary": [{"text": "\u0001" * 40}]}]}, f)
+        rc, so, se = run("digest", "--no-glossary", "--out", os.path.join(home, "o4"),
+                         "--history", hist, day2)
+        check(rc == 4 and "2026-03-11.json" in se and "not text" in se,
+              "a history summary of control characters: named, exit 4 (%d: %s)"
+              % (rc, se.strip()))
         rc, so, se = run("digest", "--date", "2026-02-30", day1)
         check(rc == 2 and "YYYY-MM-DD" in se, "a bad --date is a usage error")
         rc, so, se = run("digest")

@@ -210,6 +210,8 @@ static nsum_status read_past(nsum_engine *e, const char *path,
 		json_t *sum = json_object_get(t, "summary"), *s;
 		nsum_doc_options dopt;
 		nsum_text text;
+		nsum_error terr;
+		nsum_status tst;
 		nsum_buf b;
 		size_t k, ncap = 0;
 		past *p;
@@ -239,11 +241,19 @@ static nsum_status read_past(nsum_engine *e, const char *path,
 		nsum_doc_options_default(&dopt);
 		dopt.clean = false;
 		dopt.title = h;
-		if (nsum_text_init_bytes(&text, b.data ? b.data : "", b.len, path,
-			NSUM_READ_LOSSY | NSUM_READ_ALLOW_EMPTY, err) != NSUM_OK) {
+		nsum_error_init(&terr);
+		tst = nsum_text_init_bytes(&text, b.data ? b.data : "", b.len, path,
+			NSUM_READ_LOSSY | NSUM_READ_ALLOW_EMPTY, &terr);
+		if (tst != NSUM_OK) {
+			/* Text nsum wrote is text: anything else (runs of control
+			 * characters written as \u escapes) is a damaged digest. */
 			buf_finish(&b);
 			past_finish(p);
-			st = err ? err->status : NSUM_ENOMEM;
+			st = tst == NSUM_ENOMEM ?
+				nsum_error_set(err, NSUM_ENOMEM, path, 0, 0, "out of memory") :
+				nsum_error_set(err, NSUM_EFORMAT, path, 0, 0,
+					"topic '%s' is not a digest's: its summary is not text (%s)",
+					id, terr.text);
 			goto out;
 		}
 		buf_finish(&b);
