@@ -120,54 +120,58 @@ static size_t skip_spaces(const char *s, size_t n, size_t i)
 }
 
 /*
+ * A date in numbers whose first part, a (k digits), is read: then one of
+ * seps, one or two digits of month, the same separator, and one or two
+ * digits of day after a year (k == 4) or four of year after a day.
+ * Returns its length, or 0.
+ */
+static size_t numeric(const char *s, size_t n, size_t k, int a,
+	const char *seps, nsum_date *out)
+{
+	bool year_first = k == 4;
+	int month, c, year, day;
+	size_t i = k + 1, l;
+	char sep;
+
+	if (k >= n || !s[k] || !strchr(seps, s[k]))
+		return 0;
+	sep = s[k];
+	l = digits(s + i, n - i, 1, 2, &month);
+	if (!l || i + l >= n || s[i + l] != sep)
+		return 0;
+	i += l + 1;
+	l = year_first ? digits(s + i, n - i, 1, 2, &c) :
+		digits(s + i, n - i, 4, 4, &c);
+	year = year_first ? a : c;
+	day = year_first ? c : a;
+	if (!l || !nsum_date_valid(year, month, day))
+		return 0;
+	out->year = year;
+	out->month = month;
+	out->day = day;
+	return i + l;
+}
+
+/*
  * nsum_date_parse(); with partial, also a day and a month in words
  * without a year ("6 janvier"), as year 0.
  */
 static size_t parse(const char *s, size_t n, nsum_date *out, bool partial)
 {
-	int a, b, c, month;
+	int a, c, month;
 	size_t i, k, l;
-	char sep;
 
 	k = digits(s, n, 1, 4, &a);
 	if (!k)
 		return 0;
-	/* Year first: 2026-01-06, 2026/01/06. */
-	if (k == 4) {
-		if (k + 1 >= n || (s[k] != '-' && s[k] != '/'))
-			return 0;
-		sep = s[k];
-		i = k + 1;
-		l = digits(s + i, n - i, 1, 2, &b);
-		if (!l || i + l >= n || s[i + l] != sep)
-			return 0;
-		i += l + 1;
-		l = digits(s + i, n - i, 1, 2, &c);
-		if (!l || !nsum_date_valid(a, b, c))
-			return 0;
-		out->year = a;
-		out->month = b;
-		out->day = c;
-		return i + l;
-	}
+	/* Year first, 2026-01-06, 2026/01/06; day first, 06/01/2026,
+	 * 6.1.2026, 06-01-2026. */
+	if (k == 4)
+		return numeric(s, n, k, a, "-/", out);
 	if (k > 2)
 		return 0;
-	/* Day first, with numbers: 06/01/2026, 6.1.2026, 06-01-2026. */
-	if (k < n && (s[k] == '/' || s[k] == '.' || s[k] == '-')) {
-		sep = s[k];
-		i = k + 1;
-		l = digits(s + i, n - i, 1, 2, &b);
-		if (!l || i + l >= n || s[i + l] != sep)
-			return 0;
-		i += l + 1;
-		l = digits(s + i, n - i, 4, 4, &c);
-		if (!l || !nsum_date_valid(c, b, a))
-			return 0;
-		out->year = c;
-		out->month = b;
-		out->day = a;
-		return i + l;
-	}
+	if (k < n && (s[k] == '/' || s[k] == '.' || s[k] == '-'))
+		return numeric(s, n, k, a, "/.-", out);
 	/* Day first, in words: 6 janvier 2026, 1er janvier 2026. */
 	i = k;
 	if (a == 1 && i + 1 < n && s[i] == 'e' && s[i + 1] == 'r')

@@ -349,28 +349,6 @@ static int reading_order(topic *t, const nsum_article *arts)
 	return 0;
 }
 
-/* {id, path, title, source, date} of article a. */
-static json_t *article_json(const nsum_article *a)
-{
-	json_t *o = json_object();
-	char day[11];
-	int rc = 0;
-
-	if (!o)
-		return NULL;
-	rc |= put(o, "id", json_string(a->doc->id ? a->doc->id : a->path));
-	rc |= put(o, "path", json_string(a->path));
-	rc |= put(o, "title", str_or_null(a->doc->title));
-	rc |= put(o, "source", str_or_null(a->source));
-	nsum_date_format(&a->date, day);
-	rc |= put(o, "date", day[0] ? json_string(day) : json_null());
-	if (rc) {
-		json_decref(o);
-		return NULL;
-	}
-	return o;
-}
-
 /*
  * The D.json object of topic t: its summary from its distinct articles,
  * terms, articles with their copies, and the earlier topic it continues.
@@ -494,7 +472,7 @@ static json_t *topic_json(nsum_engine *e, const nsum_article *arts,
 
 		if (cl->copy_of[a] != a)
 			continue;
-		ao = article_json(&arts[a]);
+		ao = render_article_json(&arts[a]);
 		for (j = 0; ao && j < t->n && !rc; j++) {
 			size_t c = t->members[j];
 
@@ -503,7 +481,7 @@ static json_t *topic_json(nsum_engine *e, const nsum_article *arts,
 			if (!dups && !(dups = json_array()))
 				rc = -1;
 			else
-				rc |= json_array_append_new(dups, article_json(&arts[c])) ? -1 : 0;
+				rc |= json_array_append_new(dups, render_article_json(&arts[c])) ? -1 : 0;
 		}
 		if (ao && dups)
 			rc |= put(ao, "duplicates", dups);

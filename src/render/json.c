@@ -345,35 +345,39 @@ char *render_json_split(const nsum_doc *doc, const nsum_render_options *opt,
 	return dump(arr, opt, len);
 }
 
+json_t *render_article_json(const nsum_article *a)
+{
+	json_t *o = json_object();
+	char day[11];
+	int rc = 0;
+
+	if (!o)
+		return NULL;
+	rc |= put(o, "id", json_string(a->doc->id ? a->doc->id : a->path));
+	rc |= put(o, "path", json_string(a->path));
+	rc |= put(o, "title", a->doc->title ? json_string(a->doc->title) :
+		json_null());
+	rc |= put(o, "source", a->source ? json_string(a->source) : json_null());
+	nsum_date_format(&a->date, day);
+	rc |= put(o, "date", day[0] ? json_string(day) : json_null());
+	if (rc) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
 /* The articles of a topic: [{id, path, title, source, date}]. */
 static json_t *topic_articles(const nsum_article *arts, size_t n)
 {
 	json_t *arr = json_array();
 	size_t i;
-	int rc = 0;
 
-	for (i = 0; arr && i < n && !rc; i++) {
-		const nsum_article *a = &arts[i];
-		json_t *o = json_object();
-		char day[11];
-
-		if (!o) {
-			rc = -1;
-			break;
+	for (i = 0; arr && i < n; i++)
+		if (json_array_append_new(arr, render_article_json(&arts[i])) < 0) {
+			json_decref(arr);
+			return NULL;
 		}
-		rc |= put(o, "id", json_string(a->doc->id ? a->doc->id : a->path));
-		rc |= put(o, "path", json_string(a->path));
-		rc |= put(o, "title", a->doc->title ? json_string(a->doc->title) :
-			json_null());
-		rc |= put(o, "source", a->source ? json_string(a->source) : json_null());
-		nsum_date_format(&a->date, day);
-		rc |= put(o, "date", day[0] ? json_string(day) : json_null());
-		rc |= json_array_append_new(arr, o) ? -1 : 0;
-	}
-	if (rc) {
-		json_decref(arr);
-		return NULL;
-	}
 	return arr;
 }
 

@@ -49,6 +49,11 @@ char *render_json_topic(const nsum_article *arts, size_t n,
 	const nsum_summary *sum, const nsum_render_options *opt, size_t *len);
 int render_html_topic(nsum_buf *b, const nsum_article *arts, size_t n,
 	const nsum_summary *sum, const nsum_render_options *opt);
+/*
+ * Article a as JSON, {id, path, title, source, date} (docs/json.md): a new
+ * object, NULL on no memory.
+ */
+struct json_t *render_article_json(const nsum_article *a);
 /* Append "source, YYYY-MM-DD" of a (either part may be missing).  0 or -1. */
 int render_topic_source(nsum_buf *b, const nsum_article *a);
 /*
